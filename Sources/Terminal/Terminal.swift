@@ -1,0 +1,5 @@
+import CNcursesShim
+import EditorCore
+
+/// Terminal: the only module that talks to ncursesw.
+public enum TerminalModule {}

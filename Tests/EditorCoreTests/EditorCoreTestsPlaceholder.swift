@@ -1,0 +1,4 @@
+import Testing
+@testable import EditorCore
+
+@Test func moduleLinks() { #expect(Bool(true)) }

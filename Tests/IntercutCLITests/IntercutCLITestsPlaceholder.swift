@@ -1,0 +1,4 @@
+import Testing
+@testable import Fountain
+
+@Test func moduleLinks() { #expect(Bool(true)) }
