@@ -13,12 +13,26 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Parse, model, serialize and export Fountain. Pure; no dependencies.
         .target(name: "Fountain"),
         // GGUF models, quant kernels, tokenizer, architectures, sampling. Pure Swift.
         .target(name: "Inference"),
+        // "Stream N continuations of this prompt": the protocol, a scripted backend,
+        // and the remote servers (Ollama, OpenAI-compatible, llama.cpp) over HTTP.
+        .target(
+            name: "Backends",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         // Buffer, cursor, undo, commands, layout into a cell grid. No ncurses.
         .target(name: "EditorCore", dependencies: ["Fountain"]),
         // The C side of ncursesw: the system library plus a shim for macros and globals.
@@ -28,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "intercut",
             dependencies: [
-                "Fountain", "Inference", "EditorCore", "Terminal",
+                "Fountain", "Inference", "EditorCore", "Terminal", "Backends",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -36,6 +50,14 @@ let package = Package(
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
+        .testTarget(
+            name: "BackendsTests",
+            dependencies: [
+                "Backends",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
     ]
 )
