@@ -19,7 +19,7 @@ struct HTTPTransport: Sendable {
         self.endpoint = endpoint
         self.timeouts = timeouts
         self.apiKey = apiKey
-        redactor = SecretRedactor(secrets: [apiKey, endpoint.credentials].compactMap { $0 })
+        redactor = SecretRedactor(secrets: [apiKey].compactMap { $0 })
         client = HTTPClientPool.client(for: timeouts)
     }
 
@@ -112,5 +112,17 @@ struct HTTPTransport: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// Printing or dumping a transport (or a backend holding one) must not
+/// reveal the API key: only the endpoint and timeouts are reflected.
+extension HTTPTransport: CustomReflectable, CustomStringConvertible {
+    var customMirror: Mirror {
+        Mirror(self, children: ["endpoint": endpoint, "timeouts": timeouts, "hasAPIKey": apiKey != nil])
+    }
+
+    var description: String {
+        "HTTPTransport(\(endpoint.hostLabel), key: \(apiKey == nil ? "none" : SecretRedactor.placeholder))"
     }
 }

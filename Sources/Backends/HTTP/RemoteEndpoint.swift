@@ -9,8 +9,6 @@ public struct RemoteEndpoint: Sendable, Equatable {
     public let hostLabel: String
     /// True for 127.0.0.0/8, ::1 and `localhost`: nothing leaves the machine.
     public let isLoopback: Bool
-    /// The `user:password` part of the URL, if any: a secret to redact.
-    let credentials: String?
 
     /// Parses `url`; throws a one-line ``BackendError`` if it is not an http(s) URL with a host.
     public init(_ url: String) throws {
@@ -21,17 +19,16 @@ public struct RemoteEndpoint: Sendable, Equatable {
         else {
             throw BackendError("invalid server URL \"\(Self.withoutCredentials(trimmed))\" (expected http://HOST:PORT…)")
         }
+        if components.user != nil || components.password != nil {
+            throw BackendError(
+                "the server URL must not contain credentials; name the environment variable holding the key with api_key_env")
+        }
         var base = trimmed
         while base.hasSuffix("/") { base.removeLast() }
         baseURL = base
         let port = components.port.map { ":\($0)" } ?? ""
         hostLabel = host.contains(":") ? "[\(host)]\(port)" : "\(host)\(port)"
         isLoopback = Self.isLoopbackHost(host)
-        if let user = components.user {
-            credentials = components.password.map { "\(user):\($0)" } ?? user
-        } else {
-            credentials = nil
-        }
     }
 
     /// The notice shown once when script text is about to leave the machine.

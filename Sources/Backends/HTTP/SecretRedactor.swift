@@ -37,3 +37,8 @@ extension String {
         replacingOccurrences(of: target, with: replacement)
     }
 }
+
+extension SecretRedactor: CustomReflectable {
+    /// The secrets themselves are never reflected.
+    var customMirror: Mirror { Mirror(self, children: ["secrets": secrets.count]) }
+}
