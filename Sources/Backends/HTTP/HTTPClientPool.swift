@@ -22,6 +22,9 @@ enum HTTPClientPool {
             // A redirect could carry the Authorization header to another host.
             configuration.redirectConfiguration = .disallow
             configuration.decompression = .disabled
+            // Report "connection refused" or a bad host at once, instead of
+            // retrying until the connect timeout: the writer is waiting.
+            configuration.connectionPool.retryConnectionEstablishment = false
             let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
             clients[timeouts] = client
             return client
