@@ -94,7 +94,7 @@ struct HTTPTransport: Sendable {
             return message
         }
         let text = String(decoding: data, as: UTF8.self)
-        return text.split(whereSeparator: \.isNewline).first.map { String($0.prefix(200)) }
+        return text.split(whereSeparator: \.isNewline).first.map(String.init)
     }
 
     static func errorMessage(inJSON object: Any) -> String? {

@@ -100,13 +100,13 @@ public struct RemoteBackend: ContinuationBackend {
             var decoder = WireStreamDecoder(format: wire)
             reading: for try await chunk in reply {
                 for event in try decoder.feed(chunk.readableBytesView) {
-                    router.handle(event) { decoder.flush(choice: $0) }
+                    router.handle(redacted(event)) { decoder.flush(choice: $0) }
                     // Leaving the loop drops the body, which closes the connection.
                     if router.isComplete { break reading }
                 }
             }
             if !router.isComplete {
-                for event in try decoder.finish() { router.handle(event) { decoder.flush(choice: $0) } }
+                for event in try decoder.finish() { router.handle(redacted(event)) { decoder.flush(choice: $0) } }
             }
             if !router.isComplete, !Task.isCancelled {
                 router.endAll(.failed(transport.explain(BackendError.streamCut(endpoint.hostLabel)).message))
@@ -119,6 +119,12 @@ public struct RemoteBackend: ContinuationBackend {
             }
         }
         if Task.isCancelled { router.endAll(.stopped) }
+    }
+
+    /// A server's in-stream error message may quote the request, key included.
+    private func redacted(_ event: WireEvent) -> WireEvent {
+        guard case .failure(let message) = event else { return event }
+        return .failure(transport.explain(BackendError.server(message)).message)
     }
 }
 

@@ -74,7 +74,7 @@ struct WireStreamDecoder {
 
     private func decode(json text: String) throws -> [WireEvent] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            throw BackendError.malformed("not a JSON object: \(text.prefix(80))")
+            throw BackendError.malformed("not a JSON object: \(text)")
         }
         if object["error"] != nil, let message = HTTPTransport.errorMessage(inJSON: object) {
             return [.failure(message)]
