@@ -50,7 +50,7 @@ import Testing
         }
         defer { Task { await server.shutdown() } }
         let result = await run(try .testing(.openai, server), candidates: 2)
-        expectOneLineFailure(result, candidates: 2, containing: "HTTP 404 Not Found: The model `nope` does not exist")
+        expectOneLineFailure(result, candidates: 2, containing: "HTTP 404 Not Found for /completions: The model `nope` does not exist (check the URL")
     }
 
     @Test func errorStatusWithAnOllamaErrorBody() async throws {

@@ -47,18 +47,18 @@ public struct BackendError: Error, Equatable, CustomStringConvertible {
         BackendError("\(host) closed the connection before the reply was complete")
     }
 
-    static func httpStatus(_ code: UInt, reason: String, serverMessage: String?) -> BackendError {
-        let status = "HTTP \(code) \(reason)".trimmingTrailingSpaces
+    static func httpStatus(_ code: UInt, reason: String, path: String, serverMessage: String?) -> BackendError {
+        let status = "HTTP \(code) \(reason)".trimmingTrailingSpaces + (code == 404 ? " for \(path)" : "")
+        let hint = switch code {
+        case 401, 403: " (check the API key)"
+        case 404: " (check the URL, the backend kind and the model name)"
+        case 500...: " (server error)"
+        default: ""
+        }
         guard let serverMessage, !serverMessage.isEmpty else {
-            let hint = switch code {
-            case 401, 403: " (check the API key)"
-            case 404: " (check the URL and the model name)"
-            case 500...: " (server error)"
-            default: ""
-            }
             return BackendError("\(status) with no explanation\(hint)")
         }
-        return BackendError("\(status): \(serverMessage)")
+        return BackendError("\(status): \(serverMessage)\(hint)")
     }
 
     static func streamCut(_ host: String) -> BackendError {

@@ -76,7 +76,8 @@ struct HTTPTransport: Sendable {
         guard (200..<300).contains(response.status.code) else {
             let message = await serverMessage(in: response.body)
             throw BackendError(redactor.oneLine(BackendError.httpStatus(
-                response.status.code, reason: response.status.reasonPhrase, serverMessage: message
+                response.status.code, reason: response.status.reasonPhrase, path: request.url.replacingOccurrences(of: endpoint.baseURL, with: ""),
+                serverMessage: message
             ).message))
         }
         return response

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Backends
+
+/// The flags that choose a backend, shared by every command that generates
+/// (`intercut backends check` now; `intercut continue` and the editor next).
+struct BackendOptions: ParsableArguments {
+    @Option(name: .customLong("backend"),
+            help: "embedded, ollama, openai, openai-chat, llamacpp, or the name of a [backends.NAME] config section.")
+    var backend: String?
+
+    @Option(name: .customLong("url"), help: "The server's base URL (e.g. http://127.0.0.1:8080/v1 for openai).")
+    var url: String?
+
+    @Option(name: .customLong("remote-model"), help: "The model name to ask the server for.")
+    var remoteModel: String?
+
+    @Option(name: .customLong("config"), help: "Config file (default: $XDG_CONFIG_HOME/intercut/config.toml).")
+    var configPath: String?
+
+    /// The configuration these flags select, over the config file.
+    func resolve() throws(BackendError) -> BackendConfiguration {
+        let catalog = try BackendConfigFile.loadCatalog(path: configPath)
+        return try catalog.resolve(name: backend, url: url, model: remoteModel)
+    }
+}
+
+/// Tells the writer, once per run, that script text is about to leave the machine.
+enum PrivacyNotice {
+    @MainActor private static var shown: Set<String> = []
+
+    /// Prints the endpoint's notice to stderr the first time it is called for that host.
+    @MainActor
+    static func showOnce(for endpoint: RemoteEndpoint) {
+        guard let notice = endpoint.privacyNotice, !shown.contains(endpoint.hostLabel) else { return }
+        shown.insert(endpoint.hostLabel)
+        StandardError.write("intercut: " + notice)
+    }
+}
+
+/// One-line messages on stderr.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+import Foundation
