@@ -57,6 +57,19 @@ import Testing
         #expect(server.requests[3...].allSatisfy { $0.json?["n"] == nil })
     }
 
+    @Test func aShortSoloReplyAlsoRevealsThatNWasIgnored() async throws {
+        let server = try await FaultServer { _, number in
+            [.streamHead(), WireChunks.chat(0, "R\(number)"), WireChunks.chat(0, "", finish: "stop"), WireChunks.done, .endChunks]
+        }
+        defer { Task { await server.shutdown() } }
+        let backend = try RemoteBackend.testing(.openaiChat, server)
+        let run = await CollectedRun.collect(backend.continuations(of: ContinuationRequest(prompt: "x", candidateCount: 2)))
+        #expect(run.text(0) == "R0")
+        #expect(run.text(1) == "R1")
+        #expect(run.finalState(1) == .done(.stop))
+        #expect(server.requests.count == 2)
+    }
+
     @Test func chatRepliesAreCleanedAndTheDirectionIsSent() async throws {
         let pieces = ["Sure", "! Here's the continuation:\n", "\n```", "fountain\n", "VERA\n", "We go", " now.\n", "``", "`\nHope", " this helps!"]
         let server = try await FaultServer { _, _ in
