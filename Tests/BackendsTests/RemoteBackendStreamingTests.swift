@@ -147,6 +147,19 @@ import Testing
         #expect(await server.allConnectionsClosed())
     }
 
+    @Test func keepAlivePingsAndCRLFFramingAreTolerated() async throws {
+        let server = try await FaultServer { _, _ in
+            [.streamHead(), .chunk(": ping - 2026-11-24\r\n\r\n"),
+             .chunk("event: message\r\nid: 1\r\ndata: {\"choices\":[{\"index\":0,\"text\":\"Ve\"}]}\r\n\r\n"),
+             .chunk(": ping\r\n\r\ndata: {\"choices\":[{\"index\":0,\"text\":\"ra\",\"finish_reason\":\"stop\"}]}\r\n\r\n"),
+             .chunk("data: [DONE]\r\n\r\n"), .endChunks]
+        }
+        defer { Task { await server.shutdown() } }
+        let run = await CollectedRun.collect(try RemoteBackend.testing(.openai, server).continuations(of: ContinuationRequest(prompt: "x", candidateCount: 1)))
+        #expect(run.text(0) == "Vera")
+        #expect(run.finalState(0) == .done(.stop))
+    }
+
     @Test func listsModels() async throws {
         let server = try await FaultServer { request, _ in
             switch request.path {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strips what chat models wrap around a continuation, as the reply streams:
 /// leading role markers ("Assistant:"), preambles ("Sure, here is the
 /// continuation:"), an opening code fence, and a closing fence with any
@@ -107,5 +109,3 @@ struct ChatReplyCleaner {
         return trimmed.isEmpty || "```".hasPrefix(trimmed.prefix(3)) && trimmed.first == "`"
     }
 }
-
-import Foundation

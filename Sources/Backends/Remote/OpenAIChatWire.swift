@@ -1,3 +1,5 @@
+import Foundation
+
 /// OpenAI-compatible `POST /v1/chat/completions`, for models that only
 /// chat: the script goes in as the user's message under a system prompt
 /// asking for a Fountain continuation; replies are cleaned of chat
@@ -36,5 +38,3 @@ struct OpenAIChatWire: WireFormat {
         }
     }
 }
-
-import Foundation

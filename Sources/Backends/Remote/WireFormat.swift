@@ -49,7 +49,8 @@ extension WireFormat {
     }
 }
 
-/// Sampling fields shared by the llama.cpp-family request bodies.
+/// Request bodies leave out every option the caller did not set, so the
+/// server's own defaults apply (and strict servers see no unknown fields).
 extension Dictionary where Key == String, Value == Any {
     mutating func setIfPresent(_ key: String, _ value: (some Any)?) {
         if let value { self[key] = value }

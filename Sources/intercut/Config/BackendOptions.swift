@@ -1,5 +1,6 @@
 import ArgumentParser
 import Backends
+import Foundation
 
 /// The flags that choose a backend, shared by every command that generates
 /// (`intercut backends check` now; `intercut continue` and the editor next).
@@ -43,5 +44,3 @@ enum StandardError {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }
-
-import Foundation
