@@ -90,6 +90,18 @@ import Testing
         #expect(messages[1]["content"] == "INT. VAULT - NIGHT\n\n")
     }
 
+    @Test func chatTextHeldByTheCleanerIsKeptAtMaxTokens() async throws {
+        let server = try await FaultServer { _, _ in
+            [.streamHead(), WireChunks.chat(0, "VERA"), WireChunks.chat(0, " runs"), WireChunks.chat(0, " off."), .pause(.seconds(30))]
+        }
+        defer { Task { await server.shutdown() } }
+        let run = await CollectedRun.collect(try RemoteBackend.testing(.openaiChat, server).continuations(of: ContinuationRequest(
+            prompt: "x", candidateCount: 1, stop: StopRules(sequences: [" off"], maxTokens: 2))))
+        #expect(run.text(0) == "VERA runs")
+        #expect(run.finalState(0) == .done(.length))
+        #expect(await server.allConnectionsClosed())
+    }
+
     @Test func ollamaSendsOneRawRequestPerCandidateWithDistinctSeeds() async throws {
         let server = try await FaultServer { request, number in
             [.streamHead(contentType: "application/x-ndjson"), WireChunks.ollama("VERA"), WireChunks.ollama("\n"),

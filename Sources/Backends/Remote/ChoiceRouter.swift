@@ -48,14 +48,16 @@ struct ChoiceRouter {
         case .text(let choice, let text, let tokens):
             guard let slot = openSlot(choice) else { return }
             let (delivered, finish) = meters[slot].accept(text, tokenCount: tokens)
-            sink.text(candidates[slot], delivered)
+            // Past max tokens, text a decoder held still belongs to the
+            // candidate; past a stop sequence, it does not.
+            let held = finish == .length ? meters[slot].drain(flush(choice)) : ""
+            sink.text(candidates[slot], delivered + held)
             sink.progress(candidates[slot], meters[slot].progress)
             if let finish { end(slot, .done(finish)) }
             checkForIgnoredChoices(choiceFinished: false)
         case .finish(let choice, let reason):
             guard let slot = openSlot(choice) else { return }
-            let (tail, _) = meters[slot].accept(flush(choice), tokenCount: 0)
-            sink.text(candidates[slot], tail + meters[slot].flush())
+            sink.text(candidates[slot], meters[slot].drain(flush(choice)))
             end(slot, .done(reason))
             checkForIgnoredChoices(choiceFinished: true)
         case .failure(let message):
@@ -66,8 +68,7 @@ struct ChoiceRouter {
             sawEndOfStream = true
             checkForIgnoredChoices(choiceFinished: true)
             for slot in finished.indices where !finished[slot] {
-                let (tail, _) = meters[slot].accept(flush(slot), tokenCount: 0)
-                sink.text(candidates[slot], tail + meters[slot].flush())
+                sink.text(candidates[slot], meters[slot].drain(flush(slot)))
                 end(slot, .done(.stop))
             }
         }

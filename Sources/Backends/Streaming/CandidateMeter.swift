@@ -32,6 +32,14 @@ struct CandidateMeter {
         matcher.flush()
     }
 
+    /// The rest of the candidate's text when it ends: `held` (text a decoder
+    /// still held, e.g. a chat line being judged) after what the matcher
+    /// holds, cut at a stop sequence.
+    mutating func drain(_ held: String) -> String {
+        let (text, stopped) = matcher.feed(held)
+        return stopped ? text : text + matcher.flush()
+    }
+
     var progress: CandidateProgress {
         let now = ContinuousClock.now
         return CandidateProgress(
