@@ -35,6 +35,7 @@ struct RealServerTests {
         let progress = (0..<candidates).compactMap { run.lastProgress[$0] }
         let tokens = progress.map(\.tokens).reduce(0, +)
         let firsts = progress.compactMap(\.timeToFirstToken).map { $0.secondsDouble * 1000 }
+        print("REAL-SERVER \(label): ttft_ms per candidate: " + firsts.map { String(format: "%.0f", $0) }.joined(separator: ", "))
         let rates = progress.compactMap(\.tokensPerSecond)
         print(String(format: "REAL-SERVER %@: candidates=%d tokens=%d wall=%.2fs ttft_ms(min/max)=%.0f/%.0f "
                      + "per_candidate_tok_s(mean)=%.1f aggregate_tok_s=%.1f",

@@ -56,11 +56,14 @@ public struct RemoteBackend: ContinuationBackend {
     // MARK: - Generation
 
     private func generate(_ request: ContinuationRequest, into sink: CandidateEventSink) async {
+        // Time to first token counts from the writer's request, so a candidate
+        // re-requested after the n-detection shows its real wait.
+        let started = ContinuousClock.now
         let count = request.candidateCount
         guard wire.supportsChoiceCount, count > 1, !memory.ignoresChoiceCount else {
             await withTaskGroup(of: Void.self) { group in
                 for index in 0..<count {
-                    group.addTask { await stream(request, candidates: [index], into: sink) }
+                    group.addTask { await stream(request, candidates: [index], started: started, into: sink) }
                 }
             }
             return
@@ -69,7 +72,7 @@ public struct RemoteBackend: ContinuationBackend {
         let memory = self.memory
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await stream(request, candidates: Array(0..<count), into: sink) {
+                await stream(request, candidates: Array(0..<count), started: started, into: sink) {
                     memory.ignoresChoiceCount = true
                     signal.yield()
                 }
@@ -77,7 +80,7 @@ public struct RemoteBackend: ContinuationBackend {
             }
             for await _ in ignored {
                 for index in 1..<count {
-                    group.addTask { await stream(request, candidates: [index], into: sink) }
+                    group.addTask { await stream(request, candidates: [index], started: started, into: sink) }
                 }
                 break
             }
@@ -86,9 +89,8 @@ public struct RemoteBackend: ContinuationBackend {
     }
 
     /// One request serving `candidates` (one per choice), start to end.
-    private func stream(_ request: ContinuationRequest, candidates: [Int], into sink: CandidateEventSink,
-                        onChoicesIgnored: (@Sendable () -> Void)? = nil) async {
-        let started = ContinuousClock.now
+    private func stream(_ request: ContinuationRequest, candidates: [Int], started: ContinuousClock.Instant,
+                        into sink: CandidateEventSink, onChoicesIgnored: (@Sendable () -> Void)? = nil) async {
         var router = ChoiceRouter(candidates: candidates, rules: request.stop, started: started, sink: sink,
                                   onChoicesIgnored: onChoicesIgnored)
         let seed = candidates.count == 1 ? request.sampling.seed(forCandidate: candidates[0]) : request.sampling.seed
