@@ -29,18 +29,18 @@ struct BackendsListCommand: AsyncParsableCommand {
         do {
             catalog = try BackendConfigFile.loadCatalog(path: configPath)
         } catch {
-            StandardError.write("intercut: \(error.message)")
+            BackendConsole.error("intercut: \(error.message)")
             throw ExitCode(BackendsExit.badConfiguration)
         }
         let defaultName = catalog.defaultName ?? BackendKind.embedded.rawValue
-        StandardOutput.line("default: \(defaultName)")
+        BackendConsole.line("default: \(defaultName)")
         for (name, section) in catalog.sections.sorted(by: { $0.key < $1.key }) {
             let url = section.effectiveURL.map { " \($0)" } ?? ""
             let model = section.model.isEmpty ? "" : " model=\(section.model)"
-            StandardOutput.line("\(name): \(section.kind.rawValue)\(url)\(model)")
+            BackendConsole.line("\(name): \(section.kind.rawValue)\(url)\(model)")
         }
         if catalog.sections.isEmpty {
-            StandardOutput.line("(no [backends.NAME] sections in \(configPath ?? BackendConfigFile.defaultPath()))")
+            BackendConsole.line("(no [backends.NAME] sections in \(configPath ?? BackendConfigFile.defaultPath()))")
         }
     }
 }
@@ -82,11 +82,11 @@ struct BackendsCheckCommand: AsyncParsableCommand {
         do {
             selected = try backendOptions.resolve()
         } catch {
-            StandardError.write("intercut: \(error.message)")
+            BackendConsole.error("intercut: \(error.message)")
             throw ExitCode(BackendsExit.badConfiguration)
         }
         guard selected.kind != .embedded else {
-            StandardError.write("intercut: the selected backend is the embedded engine: nothing to check "
+            BackendConsole.error("intercut: the selected backend is the embedded engine: nothing to check "
                 + "(pass --backend ollama|openai|openai-chat|llamacpp or set [backends] default)")
             throw ExitCode(BackendsExit.badConfiguration)
         }
@@ -94,7 +94,7 @@ struct BackendsCheckCommand: AsyncParsableCommand {
         do {
             backend = try selected.makeRemoteBackend()
         } catch {
-            StandardError.write("intercut: \(error)")
+            BackendConsole.error("intercut: \(error)")
             throw ExitCode(BackendsExit.badConfiguration)
         }
         await PrivacyNotice.showOnce(for: backend.endpoint)
@@ -102,33 +102,33 @@ struct BackendsCheckCommand: AsyncParsableCommand {
             ProcessInfo.processInfo.environment[variable].map { $0.isEmpty ? ", $\(variable) empty" : ", key from $\(variable)" }
                 ?? ", $\(variable) not set"
         } ?? ""
-        StandardOutput.line("backend \(selected.name): \(selected.kind.rawValue) at \(backend.endpoint.baseURL)\(keyNote)")
+        BackendConsole.line("backend \(selected.name): \(selected.kind.rawValue) at \(backend.endpoint.baseURL)\(keyNote)")
 
         let models: [String]
         do {
             models = try await backend.listModels()
         } catch {
-            StandardError.write("intercut: cannot list models: \(error)")
+            BackendConsole.error("intercut: cannot list models: \(error)")
             throw ExitCode(BackendsExit.serverFailed)
         }
-        StandardOutput.line("models: " + (models.isEmpty ? "(none listed)" : models.joined(separator: ", ")))
+        BackendConsole.line("models: " + (models.isEmpty ? "(none listed)" : models.joined(separator: ", ")))
         if selected.model.isEmpty, let first = models.first, selected.kind != .llamacpp {
             selected.model = first
             backend = try selected.makeRemoteBackend()
-            StandardOutput.line("model: \(first) (first listed; choose with --remote-model)")
+            BackendConsole.line("model: \(first) (first listed; choose with --remote-model)")
         } else if !selected.model.isEmpty {
-            StandardOutput.line("model: \(selected.model)" + (models.isEmpty || models.contains(selected.model) ? "" : " (not in the list above)"))
+            BackendConsole.line("model: \(selected.model)" + (models.isEmpty || models.contains(selected.model) ? "" : " (not in the list above)"))
         }
 
         var request = selected.request(prompt: prompt ?? Self.samplePrompt, candidateCount: 1)
         request.stop.maxTokens = maxTokens
-        StandardOutput.line("continuation:")
+        BackendConsole.line("continuation:")
         var final: CandidateState?
         var progress: CandidateProgress?
         for await event in backend.continuations(of: request) {
             switch event.kind {
             case .text(let text):
-                StandardOutput.write(text)
+                BackendConsole.write(text)
             case .progress(let update):
                 progress = update
             case .state(let state) where state.isFinal:
@@ -137,15 +137,15 @@ struct BackendsCheckCommand: AsyncParsableCommand {
                 break
             }
         }
-        StandardOutput.line("")
+        BackendConsole.line("")
         switch final {
         case .done(let reason)?:
-            StandardOutput.line(Self.summary(reason: reason, progress: progress))
+            BackendConsole.line(Self.summary(reason: reason, progress: progress))
         case .failed(let message)?:
-            StandardError.write("intercut: \(message)")
+            BackendConsole.error("intercut: \(message)")
             throw ExitCode(BackendsExit.serverFailed)
         case .stopped?, .queued?, .streaming?, nil:
-            StandardError.write("intercut: the stream ended without a result")
+            BackendConsole.error("intercut: the stream ended without a result")
             throw ExitCode(BackendsExit.serverFailed)
         }
     }
@@ -164,16 +164,5 @@ struct BackendsCheckCommand: AsyncParsableCommand {
 extension Duration {
     fileprivate var secondsDouble: Double {
         Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
-
-/// Unbuffered stdout, so lines and streamed text appear in order, as they come.
-enum StandardOutput {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    static func line(_ text: String) {
-        write(text + "\n")
     }
 }

@@ -34,13 +34,22 @@ enum PrivacyNotice {
     static func showOnce(for endpoint: RemoteEndpoint) {
         guard let notice = endpoint.privacyNotice, !shown.contains(endpoint.hostLabel) else { return }
         shown.insert(endpoint.hostLabel)
-        StandardError.write("intercut: " + notice)
+        BackendConsole.error("intercut: " + notice)
     }
 }
 
-/// One-line messages on stderr.
-enum StandardError {
-    static func write(_ line: String) {
+/// Unbuffered output of the backend commands, so lines and streamed text
+/// appear in order, as they come; errors are one line on stderr.
+enum BackendConsole {
+    static func error(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func line(_ text: String) {
+        write(text + "\n")
     }
 }
