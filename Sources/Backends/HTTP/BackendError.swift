@@ -93,7 +93,8 @@ public struct BackendError: Error, Equatable, CustomStringConvertible {
             case .invalidURL, .emptyHost, .emptyScheme:
                 return BackendError("invalid server URL for \(host)")
             case .deadlineExceeded:
-                return connectTimeout(host, timeouts.connect.secondsDouble)
+                // The deadline covers connecting plus waiting for the reply's head.
+                return BackendError("no reply from \(host) within \(formatSeconds((timeouts.connect + timeouts.read).secondsDouble)); gave up")
             default:
                 break
             }
