@@ -4,6 +4,7 @@ public struct CandidateEvent: Sendable, Equatable {
     public var candidate: Int
     public var kind: Kind
 
+    /// What happened: a state change, more text, or new figures.
     public enum Kind: Sendable, Equatable {
         /// The candidate's state changed.
         case state(CandidateState)
