@@ -157,7 +157,7 @@ struct BlockParser {
         }
         switch shape {
         case .pageBreak:
-            return single(.pageBreak, i, strip: 0, forced: false)
+            return single(.pageBreak, i, strip: Int.max / 2, forced: false)
         case .synopsis:
             return single(.synopsis, i, strip: 1, forced: true)
         case .section(let d):
