@@ -8,7 +8,9 @@ extension BlockParser {
         while by < boneyardSpans.count, boneyardSpans[by].range.lowerBound.line < firstLine { by += 1 }
         for e in from..<elements.count {
             let lines = elements[e].lines
-            var spans: [InlineSpan] = []
+            var spans = spanScratch
+            spanScratch = []
+            spans.removeAll(keepingCapacity: true)
             if elements[e].kind != .boneyard {
                 var masked: [(Int, [UInt8])] = []
                 var anyBracket = false
@@ -36,9 +38,10 @@ extension BlockParser {
                 by += 1
             }
             if !spans.isEmpty {
-                spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-                elements[e].spans = spans
+                if spans.count > 1 { spans.sort { $0.range.lowerBound < $1.range.lowerBound } }
+                elements[e].spans = Array(spans)  // exact-size copy; the scratch is reused
             }
+            spanScratch = spans
         }
     }
 
