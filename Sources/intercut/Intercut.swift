@@ -8,6 +8,12 @@ struct Intercut: AsyncParsableCommand {
         commandName: "intercut",
         abstract: "A terminal screenwriting assistant for Fountain screenplays.",
         version: "0.1.0",
-        subcommands: [BackendsCommand.self]
+        subcommands: [
+            EditCommand.self,
+            ParseCommand.self, StatsCommand.self, ExportCommand.self, ImportCommand.self,
+            ModelCommand.self, ContinueCommand.self, BenchCommand.self,
+            BackendsCommand.self,
+        ],
+        defaultSubcommand: EditCommand.self
     )
 }
