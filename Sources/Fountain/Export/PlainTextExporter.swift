@@ -3,6 +3,8 @@
 /// page number `N.` right-aligned at the top from page 2 on, and a form feed
 /// between pages (as `pr` and printers expect).
 ///
+/// Numbered scene headings show their number in both margins.
+///
 /// The page number sits on its own line with one blank line under it, mirroring
 /// its 0.5" position above the 1" top margin; rows below follow the layout exactly.
 public enum PlainTextExporter {
@@ -36,6 +38,12 @@ public enum PlainTextExporter {
                 let content = line.text
                 text += content
                 column += content.count
+            }
+            // Scene numbers in both margins, as numbered shooting scripts print them.
+            if let number = rowLines.first(where: { $0.sceneNumber != nil })?.sceneNumber {
+                let left = String(repeating: " ", count: max(0, 10 - number.count)) + number
+                text = left + String(text.dropFirst(min(text.count, left.count)))
+                text += String(repeating: " ", count: max(1, paper.rightEdgeColumn + 2 - text.count)) + number
             }
             out += text + "\n"
         }
