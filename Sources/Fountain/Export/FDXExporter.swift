@@ -153,21 +153,21 @@ public enum FDXExporter {
             } else {
                 for (index, line) in lines.enumerated() {
                     if index > 0 { runs.append(TextRun("\n")) }
-                    for run in line {
-                        if run.isNote { notes.append(run.text) } else { runs.append(TextRun(run.text, style: run.style)) }
-                    }
+                    let parts = line.separatingNotes()
+                    runs += parts.runs
+                    notes += parts.notes
                 }
             }
             if case .sceneHeading = element.kind {
                 runs = runs.map { TextRun($0.text.uppercased(), style: $0.style) }
             }
-            s += Self.textRuns(runs.coalesced(), indent: indent + "  ")
-            for note in notes { s += scriptNote(note, indent: indent + "  ") }
             if !summaries.isEmpty {
                 s += "\(indent)  <SceneProperties>\n"
                 for text in summaries { s += summary(text, indent: indent + "    ") }
                 s += "\(indent)  </SceneProperties>\n"
             }
+            s += Self.textRuns(runs.coalesced(), indent: indent + "  ")
+            for note in notes { s += scriptNote(note, indent: indent + "  ") }
             s += "\(indent)</Paragraph>\n"
             return s
         }

@@ -8,8 +8,29 @@ struct DisplayRun: Sendable, Hashable {
 
 extension Array where Element == DisplayRun {
     /// The runs that print, as text runs (inline notes dropped).
-    var printed: [TextRun] {
-        compactMap { $0.isNote ? nil : TextRun($0.text, style: $0.style) }.coalesced()
+    var printed: [TextRun] { separatingNotes().runs }
+
+    /// The printed runs and, apart, the inline notes' text. Where a note is
+    /// removed, the space left before it goes too when the text after it
+    /// starts with a space or punctuation ("dawn [[x]]." prints "dawn.").
+    func separatingNotes() -> (runs: [TextRun], notes: [String]) {
+        var runs: [TextRun] = []
+        var notes: [String] = []
+        var afterNote = false
+        for run in self {
+            if run.isNote {
+                notes.append(run.text)
+                afterNote = true
+                continue
+            }
+            if afterNote, let first = run.text.first, first == " " || ".,;:!?)".contains(first),
+               let last = runs.last, last.text.hasSuffix(" ") {
+                runs[runs.count - 1].text.removeLast()
+            }
+            afterNote = false
+            runs.append(TextRun(run.text, style: run.style))
+        }
+        return (runs.coalesced(), notes)
     }
 }
 
