@@ -56,7 +56,8 @@ public struct ScriptStatistics: Sendable, Hashable {
                 speaker = nil
             case let .character(name, _, _):
                 let key = name.uppercased()
-                byName[key, default: CharacterCount(name: key, blocks: 0, words: 0)].blocks += 1
+                // Merged case-insensitively; shown as first written (a forced `@McKENZIE` stays so).
+                byName[key, default: CharacterCount(name: name, blocks: 0, words: 0)].blocks += 1
                 speaker = key
                 speechEnd = element.lines.upperBound
             case .dialogue, .lyrics, .parenthetical:
