@@ -47,7 +47,7 @@ extension FountainDocument {
         let last = Swift.max(first, element.lines.upperBound - 1)
         guard first < source.lineCount else { return [] }
         for line in first...Swift.min(last, source.lineCount - 1) {
-            let bytes = Array(source.lineBytes(line))
+            let bytes = source.lineBytes(line).withUnsafeBufferPointer { Array($0) }
             var lo = line == element.range.lowerBound.line ? Swift.min(element.range.lowerBound.column, bytes.count) : 0
             var hi = line == element.range.upperBound.line ? Swift.min(element.range.upperBound.column, bytes.count) : bytes.count
             if hi < lo { hi = lo }
@@ -101,6 +101,11 @@ extension FountainDocument {
     /// Styles `b[range]` by the element's spans; markers, escapes and boneyard vanish.
     private func styledRuns(_ b: [UInt8], _ range: Range<Int>, line: Int, spans: [InlineSpan]) -> [DisplayRun] {
         let here = spans.filter { $0.range.lowerBound.line <= line && $0.range.upperBound.line >= line }
+        if range.isEmpty { return [] }
+        // Most lines carry no markup at all: one plain run.
+        if here.isEmpty && !b[range].contains(0x5C) {
+            return [DisplayRun(text: String(decoding: b[range], as: UTF8.self), style: [], isNote: false)]
+        }
         var runs: [DisplayRun] = []
         var pending: [UInt8] = []
         var pendingStyle: TextStyle = []

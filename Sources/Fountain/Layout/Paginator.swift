@@ -22,9 +22,17 @@ struct Paginator {
     // MARK: - Rows
 
     /// One printed row: usually one line, two for dual dialogue, none when blank.
+    /// Two optionals rather than an array: no allocation per row.
     struct Row {
-        var lines: [PageLine]
-        static let blank = Row(lines: [])
+        var first: PageLine?
+        var second: PageLine?
+        static let blank = Row(first: nil, second: nil)
+        init(first: PageLine?, second: PageLine?) {
+            self.first = first
+            self.second = second
+        }
+        init(_ line: PageLine) { self.init(first: line, second: nil) }
+        var isEmpty: Bool { first == nil && second == nil }
     }
 
     /// What to print where the page breaks inside dialogue.
@@ -95,8 +103,8 @@ struct Paginator {
         case let .sceneHeading(runs, number):
             let wrapped = WordWrap.wrap(runs.uppercased(), width: paper.actionWidth)
             let rows = wrapped.enumerated().map { index, line in
-                Row(lines: [PageLine(row: 0, column: ElementColumns.action, runs: line, kind: .sceneHeading,
-                                     sceneNumber: index == 0 ? number : nil)])
+                Row(PageLine(row: 0, column: ElementColumns.action, runs: line, kind: .sceneHeading,
+                            sceneNumber: index == 0 ? number : nil))
             }
             return unbreakable(rows, keepWithNext: true)
         case let .action(lines):
@@ -108,8 +116,8 @@ struct Paginator {
         case let .transition(runs):
             let wrapped = WordWrap.wrap(runs.uppercased(), width: paper.actionWidth)
             let rows = wrapped.map { line in
-                Row(lines: [PageLine(row: 0, column: paper.rightEdgeColumn - WordWrap.width(of: line),
-                                     runs: line, kind: .transition)])
+                Row(PageLine(row: 0, column: paper.rightEdgeColumn - WordWrap.width(of: line),
+                            runs: line, kind: .transition))
             }
             return unbreakable(rows, keepWithNext: false)
         case let .dialogue(speech):
@@ -118,7 +126,7 @@ struct Paginator {
             let l = dualSide(left, ElementColumns.dualLeft)
             let r = dualSide(right, ElementColumns.dualRight)
             let rows = (0..<max(l.count, r.count)).map { i in
-                Row(lines: (i < l.count ? l[i] : []) + (i < r.count ? r[i] : []))
+                Row(first: i < l.count ? l[i] : nil, second: i < r.count ? r[i] : nil)
             }
             return unbreakable(rows, keepWithNext: false)
         case .pageBreak:
@@ -142,13 +150,13 @@ struct Paginator {
                 if kind == .centered {
                     column += max(0, (paper.actionWidth - WordWrap.width(of: line)) / 2)
                 }
-                rows.append(Row(lines: [PageLine(row: 0, column: column, runs: line, kind: kind)]))
+                rows.append(Row(PageLine(row: 0, column: column, runs: line, kind: kind)))
             }
         }
         var laid = unbreakable(rows, keepWithNext: false)
         // Short blocks stay whole; longer ones keep two lines on each side of a break.
         if rows.count > 3 {
-            for i in 2...(rows.count - 2) where !rows[i].lines.isEmpty {
+            for i in 2...(rows.count - 2) where !rows[i].isEmpty {
                 laid.breakBefore[i] = true
             }
         }
@@ -158,21 +166,21 @@ struct Paginator {
     private func dialogue(_ speech: Speech) -> Laid {
         let cueLines = WordWrap.wrap([TextRun(speech.cue.uppercased())], width: ElementColumns.characterWidth)
         var rows = cueLines.map {
-            Row(lines: [PageLine(row: 0, column: ElementColumns.character, runs: $0, kind: .character)])
+            Row(PageLine(row: 0, column: ElementColumns.character, runs: $0, kind: .character))
         }
         var kinds: [PageLine.Kind] = Array(repeating: .character, count: rows.count)
         for part in speech.parts {
             switch part {
             case let .parenthetical(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.parentheticalWidth) {
-                    rows.append(Row(lines: [PageLine(row: 0, column: ElementColumns.parenthetical, runs: line,
-                                                     kind: .parenthetical)]))
+                    rows.append(Row(PageLine(row: 0, column: ElementColumns.parenthetical, runs: line,
+                                             kind: .parenthetical)))
                     kinds.append(.parenthetical)
                 }
             case let .line(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.dialogueWidth) {
-                    rows.append(line.isEmpty ? .blank : Row(lines: [PageLine(row: 0, column: ElementColumns.dialogue,
-                                                                            runs: line, kind: .dialogue)]))
+                    rows.append(line.isEmpty ? .blank : Row(PageLine(row: 0, column: ElementColumns.dialogue,
+                                                                    runs: line, kind: .dialogue)))
                     kinds.append(.dialogue)
                 }
             }
@@ -180,11 +188,11 @@ struct Paginator {
         var laid = unbreakable(rows, keepWithNext: false)
         let more = PageLine(row: 0, column: ElementColumns.character, runs: [TextRun("(MORE)")], kind: .more)
         let contd = PageLine(row: 0, column: ElementColumns.character,
-                             runs: [TextRun(Speech(cue: speech.cue.uppercased(), parts: []).continuedCue)],
+                             runs: [TextRun(speech.continuedCue.uppercased())],
                              kind: .character)
         for i in rows.indices.dropFirst() {
-            let startsLine = !rows[i].lines.isEmpty
-            let betweenDialogue = kinds[i] == .dialogue && kinds[i - 1] == .dialogue && !rows[i - 1].lines.isEmpty
+            let startsLine = !rows[i].isEmpty
+            let betweenDialogue = kinds[i] == .dialogue && kinds[i - 1] == .dialogue && !rows[i - 1].isEmpty
             let parentheticalStart = kinds[i] == .parenthetical && kinds[i - 1] != .parenthetical
                 && kinds[i - 1] != .character
             if startsLine && (betweenDialogue || parentheticalStart) {
@@ -196,20 +204,20 @@ struct Paginator {
     }
 
     /// One side of a dual-dialogue pair as lines per row, at that side's columns.
-    private func dualSide(_ speech: Speech, _ side: ElementColumns.DualSide) -> [[PageLine]] {
-        var rows: [[PageLine]] = WordWrap.wrap([TextRun(speech.cue.uppercased())],
-                                               width: ElementColumns.dualCharacterWidth).map {
-            [PageLine(row: 0, column: side.character, runs: $0, kind: .character)]
+    private func dualSide(_ speech: Speech, _ side: ElementColumns.DualSide) -> [PageLine?] {
+        var rows: [PageLine?] = WordWrap.wrap([TextRun(speech.cue.uppercased())],
+                                              width: ElementColumns.dualCharacterWidth).map {
+            PageLine(row: 0, column: side.character, runs: $0, kind: .character)
         }
         for part in speech.parts {
             switch part {
             case let .parenthetical(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.dualParentheticalWidth) {
-                    rows.append([PageLine(row: 0, column: side.parenthetical, runs: line, kind: .parenthetical)])
+                    rows.append(PageLine(row: 0, column: side.parenthetical, runs: line, kind: .parenthetical))
                 }
             case let .line(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.dualDialogueWidth) {
-                    rows.append(line.isEmpty ? [] : [PageLine(row: 0, column: side.dialogue, runs: line, kind: .dialogue)])
+                    rows.append(line.isEmpty ? nil : PageLine(row: 0, column: side.dialogue, runs: line, kind: .dialogue))
                 }
             }
         }
@@ -240,7 +248,11 @@ private struct PageBuilder {
 
     mutating func put(_ rows: ArraySlice<Paginator.Row>) {
         for r in rows {
-            for var line in r.lines {
+            if var line = r.first {
+                line.row = row
+                lines.append(line)
+            }
+            if var line = r.second {
                 line.row = row
                 lines.append(line)
             }
@@ -297,7 +309,7 @@ private struct PageBuilder {
             breakBefore = breakBefore[at...]
             continuation = continuation[at...]
             // A page never starts with blank rows.
-            while let first = rows.first, first.lines.isEmpty {
+            while let first = rows.first, first.isEmpty {
                 rows = rows.dropFirst()
                 breakBefore = breakBefore.dropFirst()
                 continuation = continuation.dropFirst()

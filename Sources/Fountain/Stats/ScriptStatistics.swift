@@ -88,14 +88,15 @@ public struct ScriptStatistics: Sendable, Hashable {
         var count = 0
         var inWord = false
         var hasAlnum = false
-        for ch in text.unicodeScalars {
-            if ch == " " || ch == "\t" || ch == "\n" || ch == "\r" {
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                 if inWord && hasAlnum { count += 1 }
                 inWord = false
                 hasAlnum = false
             } else {
                 inWord = true
-                if ch.properties.isAlphabetic || ch.properties.numericType != nil { hasAlnum = true }
+                // ASCII letters and digits, or any non-ASCII byte (letters of other scripts).
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 || b >= 0x80 { hasAlnum = true }
             }
         }
         if inWord && hasAlnum { count += 1 }
