@@ -49,7 +49,9 @@ let rows: [(String, () -> Void)] = [
     ("export fdx", { sink &+= FDXExporter.render(document).utf8.count }),
     ("export html", { sink &+= HTMLExporter.render(document).utf8.count }),
 ]
-for (name, body) in rows {
+// LAYOUT_BENCH_ONLY=paginate limits the run to matching rows (for profiling).
+let only = ProcessInfo.processInfo.environment["LAYOUT_BENCH_ONLY"]
+for (name, body) in rows where only.map({ name.hasPrefix($0) }) ?? true {
     let ms = time(runs, body)
     print(String(format: "  %-30@ %8.2f ms  %7.1f MB/s", name as NSString, ms, Double(bytes.count) / 1e6 / (ms / 1000)))
 }

@@ -14,6 +14,9 @@ extension Array where Element == DisplayRun {
     /// removed, the space left before it goes too when the text after it
     /// starts with a space or punctuation ("dawn [[x]]." prints "dawn.").
     func separatingNotes() -> (runs: [TextRun], notes: [String]) {
+        if count == 1, !self[0].isNote {
+            return (self[0].text.isEmpty ? [] : [TextRun(self[0].text, style: self[0].style)], [])
+        }
         var runs: [TextRun] = []
         var notes: [String] = []
         var afterNote = false

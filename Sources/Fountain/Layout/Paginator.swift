@@ -46,7 +46,9 @@ struct Paginator {
         var rows: [Row]
         /// `breakBefore[i]`: the page may break between rows i-1 and i.
         var breakBefore: [Bool]
-        var continuation: [Continuation?]
+        /// `continuationIndex[i]`: which of `continuations` a break before row i prints, or -1.
+        var continuationIndex: [Int32]
+        var continuations: [Continuation] = []
         var keepWithNext: Bool
         var isPageBreak = false
     }
@@ -87,12 +89,14 @@ struct Paginator {
         for _ in 0..<Self.blockSpacing {
             group.rows.append(.blank)
             group.breakBefore.append(false)
-            group.continuation.append(nil)
+            group.continuationIndex.append(-1)
         }
         group.rows += next.rows
         group.breakBefore.append(false)  // never between glued blocks
         group.breakBefore += next.breakBefore.dropFirst()
-        group.continuation += next.continuation
+        let offset = Int32(group.continuations.count)
+        group.continuationIndex += next.continuationIndex.map { $0 < 0 ? -1 : $0 + offset }
+        group.continuations += next.continuations
         group.keepWithNext = next.keepWithNext
     }
 
@@ -138,7 +142,7 @@ struct Paginator {
 
     private func unbreakable(_ rows: [Row], keepWithNext: Bool) -> Laid {
         Laid(rows: rows, breakBefore: Array(repeating: false, count: rows.count),
-             continuation: Array(repeating: nil, count: rows.count), keepWithNext: keepWithNext)
+             continuationIndex: Array(repeating: -1, count: rows.count), keepWithNext: keepWithNext)
     }
 
     private func paragraph(_ lines: [[TextRun]], kind: PageLine.Kind) -> Laid {
@@ -190,6 +194,7 @@ struct Paginator {
         let contd = PageLine(row: 0, column: ElementColumns.character,
                              runs: [TextRun(speech.continuedCue.uppercased())],
                              kind: .character)
+        laid.continuations = [Continuation(more: more, continuedCue: contd)]
         for i in rows.indices.dropFirst() {
             let startsLine = !rows[i].isEmpty
             let betweenDialogue = kinds[i] == .dialogue && kinds[i - 1] == .dialogue && !rows[i - 1].isEmpty
@@ -197,7 +202,7 @@ struct Paginator {
                 && kinds[i - 1] != .character
             if startsLine && (betweenDialogue || parentheticalStart) {
                 laid.breakBefore[i] = true
-                laid.continuation[i] = Continuation(more: more, continuedCue: contd)
+                laid.continuationIndex[i] = 0
             }
         }
         return laid
@@ -263,7 +268,7 @@ private struct PageBuilder {
     mutating func place(_ group: Paginator.Laid) {
         var rows = group.rows[...]
         var breakBefore = group.breakBefore[...]
-        var continuation = group.continuation[...]
+        var continuation = group.continuationIndex[...]
         if rows.isEmpty { return }
         // After a `NAME (CONT'D)` the speech goes on with no blank row.
         var continuing = false
@@ -281,7 +286,7 @@ private struct PageBuilder {
             while i >= 1 {
                 let offset = rows.startIndex + i
                 if breakBefore[offset] {
-                    let need = i + (continuation[offset] != nil ? 1 : 0)
+                    let need = i + (continuation[offset] >= 0 ? 1 : 0)
                     if need <= available { cut = i; break }
                 }
                 i -= 1
@@ -295,7 +300,8 @@ private struct PageBuilder {
                 cut = max(1, available)
             }
             let at = rows.startIndex + cut!
-            let cont = rows.count > available && cut! + 1 > available ? nil : continuation[at]
+            let contIndex = rows.count > available && cut! + 1 > available ? -1 : continuation[at]
+            let cont = contIndex >= 0 ? group.continuations[Int(contIndex)] : nil
             row += lead
             put(rows[rows.startIndex..<at])
             if let cont {

@@ -10,6 +10,14 @@
 enum WordWrap {
     static func wrap(_ runs: [TextRun], width: Int) -> [[TextRun]] {
         precondition(width > 0)
+        // Most cues, parentheticals and short lines: one run that already fits.
+        if runs.count == 1 {
+            let utf8 = runs[0].text.utf8
+            if utf8.count <= width, utf8.last != 0x20,
+               !utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+                return [utf8.isEmpty ? [] : runs]
+            }
+        }
         var bytes: [UInt8] = []
         var styles: [TextStyle] = []
         let total = runs.reduce(0) { $0 + $1.text.utf8.count }
