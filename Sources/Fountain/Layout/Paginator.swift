@@ -265,6 +265,14 @@ private struct PageBuilder {
         }
     }
 
+    /// How many lines a page may give up to break at a sentence end instead of mid-sentence.
+    static let sentenceSlack = 3
+
+    static func endsSentence(_ row: Paginator.Row) -> Bool {
+        guard let last = row.first?.runs.last?.text.unicodeScalars.last else { return false }
+        return ".!?:;\u{2026}\"')-\u{201D}".unicodeScalars.contains(last)
+    }
+
     mutating func place(_ group: Paginator.Laid) {
         var rows = group.rows[...]
         var breakBefore = group.breakBefore[...]
@@ -290,6 +298,15 @@ private struct PageBuilder {
                     if need <= available { cut = i; break }
                 }
                 i -= 1
+            }
+            // Prefer ending the page at a sentence, if that costs at most a few lines.
+            if let latest = cut, !Self.endsSentence(rows[rows.startIndex + latest - 1]) {
+                var k = latest - 1
+                while k >= 1 && k >= latest - Self.sentenceSlack {
+                    let offset = rows.startIndex + k
+                    if breakBefore[offset] && Self.endsSentence(rows[offset - 1]) { cut = k; break }
+                    k -= 1
+                }
             }
             if cut == nil {
                 if row > 0 {
