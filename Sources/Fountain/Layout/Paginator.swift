@@ -10,7 +10,8 @@
 /// - action (and centred text, lyrics) of 1–3 lines never; longer blocks
 ///   leave at least two lines on each side;
 /// - scene headings, cues, transitions and dual dialogue never.
-/// A group that fits nowhere on the current page moves to the next one; a
+/// Of the allowed breaks that fit, the latest wins, unless one up to three
+/// lines earlier ends a sentence. A group that fits nowhere on the current page moves to the next one; a
 /// group taller than an empty page is cut where the page ends, so layout always
 /// terminates.
 struct Paginator {
