@@ -49,6 +49,8 @@ let package = Package(
         ),
         // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
+        // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
+        .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
