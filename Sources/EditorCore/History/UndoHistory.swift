@@ -1,7 +1,7 @@
 /// Linear undo/redo history of grouped edits.
 ///
 /// A step is what one undo reverts: a typed word (letters typed in a run,
-/// plus the spaces before them), a run of backspaces or deletes, a paste, a
+/// with the spaces typed after it), a run of backspaces or deletes, a paste, a
 /// cut, a replace-all, an element-flow change. Any cursor movement or other
 /// command closes the open step. Undo restores the selection from before the
 /// step; redo the one after. Redo is dropped by a new edit (no undo tree).
