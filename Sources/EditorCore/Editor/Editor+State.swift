@@ -1,8 +1,17 @@
+import Fountain
+
 extension Editor {
     func load(_ document: Document) {
-        state = EditorState(text: document.text)
-        syntax = FountainSyntax(lines: state.buffer.lines)
+        let model: FountainDocument
+        if let bytes = document.originalBytes, let parsed = try? FountainDocument(bytes: Array(bytes), decoding: .strict) {
+            model = parsed
+        } else {
+            model = FountainDocument(parsing: document.bytes(for: document.text).withUnsafeBytes { String(decoding: $0, as: UTF8.self) })
+        }
+        syntax = FountainSyntax(document: model)
+        state = EditorState(lines: model.source.lines)
         layoutCache = LayoutCache(lineCount: state.buffer.lineCount)
+        paginationTracker = PaginationTracker(lineCount: state.buffer.lineCount)
         revision = 0
         savedRevision = 0
     }
@@ -15,9 +24,12 @@ extension Editor {
 
     /// Called by `applyEdit` after every buffer change: re-parse the changed
     /// lines and drop their cached layout.
-    func textDidChange(firstLine: Int, removedLines: Int, insertedLines: Int) {
+    func textDidChange(firstLine: Int, removedLines: Int, insertedLines: Int, farReaching: Bool) {
         layoutCache.replaceLines(firstLine..<(firstLine + removedLines), withCount: insertedLines)
+        let titlePageEnd = syntax.document.titlePage.last?.lines.upperBound ?? 0
         syntax.linesChanged(in: state.buffer.lines, firstLine: firstLine, removedLines: removedLines, insertedLines: insertedLines)
+        paginationTracker.linesReplaced(first: firstLine, removed: removedLines, inserted: insertedLines, lines: state.buffer.lines,
+                                        everything: farReaching || firstLine <= titlePageEnd)
     }
 }
 
@@ -45,6 +57,10 @@ struct EditorState {
 
     init(text: String) {
         buffer = TextBuffer(text)
+    }
+
+    init(lines: [String]) {
+        buffer = TextBuffer(lines: lines)
     }
 }
 

@@ -28,7 +28,7 @@ public final class Editor {
     var layoutCache = LayoutCache(lineCount: 1)
     /// Set by "save and quit": `didSave` then answers `.quit`.
     var quitAfterSave = false
-    var paginationCache: (revision: Int, pagination: Pagination)?
+    var paginationTracker = PaginationTracker(lineCount: 1)
     var pendingEffects: [EditorEffect] = []
     var lastSize = (width: 80, height: 24)
 
@@ -47,7 +47,7 @@ public final class Editor {
     public var text: String { currentText() }
 
     /// The bytes a save would write now (line ending and BOM as opened).
-    public var documentBytes: Data { document.bytes(for: currentText()) }
+    public var documentBytes: Data { Data(syntax.document.bytes) }
 
     /// Replaces the buffer with a freshly read document; clears history.
     public func open(_ document: Document) {

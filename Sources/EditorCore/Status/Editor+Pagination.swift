@@ -2,11 +2,7 @@
 
 extension Editor {
     func pagination() -> Pagination {
-        if let cached = paginationCache, cached.revision == revision { return cached.pagination }
-        let metrics = (0..<state.buffer.lineCount).map { lineMetrics($0) }
-        let pagination = Pagination(lines: metrics)
-        paginationCache = (revision, pagination)
-        return pagination
+        paginationTracker.current { self.lineMetrics($0) }
     }
 
     func lineMetrics(_ line: Int) -> Pagination.LineMetrics {
