@@ -12,8 +12,13 @@
 
 extension Editor {
     func newlineWithFlow() {
-        let head = state.selection.head
+        var head = state.selection.head
         let text = state.buffer[head.line]
+        if state.selection.isEmpty, text.utf8.count - head.byte == 1, text.hasSuffix(")"), text.hasPrefix("(") {
+            // Enter inside "(…|)" finishes the parenthetical.
+            head.byte = text.utf8.count
+            state.selection = Selection(cursor: head)
+        }
         let isBlank = text.allSatisfy { $0 == " " || $0 == "\t" }
         guard state.selection.isEmpty, head.byte == text.utf8.count, !isBlank else {
             return insertPlainNewline()
