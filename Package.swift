@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
+        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
