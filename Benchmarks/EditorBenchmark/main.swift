@@ -89,18 +89,23 @@ report("start to first frame", startTimes)
 
 // MARK: Keystrokes
 
-func type(_ text: String, into editor: Editor) -> [Double] {
+var renderTimes: [Double] = []
+
+@MainActor func type(_ text: String, into editor: Editor) -> [Double] {
     var times: [Double] = []
     for character in text {
         let t0 = now()
         _ = editor.handle(.key(.text(String(character))))
+        let t1 = now()
         _ = editor.render(width: width, height: height)
-        times.append(Double(now() - t0) / 1000)
+        let t2 = now()
+        times.append(Double(t2 - t0) / 1000)
+        renderTimes.append(Double(t2 - t1) / 1000)
     }
     return times
 }
 
-func key(_ key: Key, _ modifiers: KeyModifiers = [], count: Int, into editor: Editor) -> [Double] {
+@MainActor func key(_ key: Key, _ modifiers: KeyModifiers = [], count: Int, into editor: Editor) -> [Double] {
     var times: [Double] = []
     for _ in 0..<count {
         let t0 = now()
@@ -123,6 +128,7 @@ report("typing at the end of a scene", type(typing, into: editor))
 let dialogueLine = (lines.count / 2..<lines.count).first { $0 > 0 && lines[$0 - 1].allSatisfy { $0.isUppercase || $0 == " " } && !lines[$0 - 1].isEmpty && lines[$0].count > 20 } ?? lines.count / 2
 editor.moveCursorForBenchmark(line: dialogueLine, atEnd: false)
 report("typing in the middle of dialogue", type(typing, into: editor))
+report("  of which render (layout + grid)", renderTimes)
 report("backspace in the middle of dialogue", key(.backspace, count: 300, into: editor))
 report("cursor down (scrolling)", key(.down, count: 600, into: editor))
 report("page down", key(.pageDown, count: 100, into: editor))

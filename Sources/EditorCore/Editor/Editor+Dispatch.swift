@@ -33,7 +33,7 @@ extension Editor {
             }
         }
         if let pending = state.pendingElement, pending.line != state.selection.head.line {
-            state.pendingElement = nil
+            dropPendingElement()
         }
     }
 

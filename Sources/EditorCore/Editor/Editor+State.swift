@@ -18,6 +18,13 @@ extension Editor {
 
     func currentText() -> String { state.buffer.text }
 
+    /// Forgets the element chosen for a line once the cursor has left it.
+    func dropPendingElement() {
+        guard let pending = state.pendingElement else { return }
+        state.pendingElement = nil
+        if pending.line < state.buffer.lineCount { layoutCache.invalidate(pending.line..<(pending.line + 1)) }
+    }
+
     func setMessage(_ text: String, isError: Bool) {
         state.message = StatusMessage(text: text, isError: isError)
     }
@@ -28,8 +35,18 @@ extension Editor {
         layoutCache.replaceLines(firstLine..<(firstLine + removedLines), withCount: insertedLines)
         let titlePageEnd = syntax.document.titlePage.last?.lines.upperBound ?? 0
         syntax.linesChanged(in: state.buffer.lines, firstLine: firstLine, removedLines: removedLines, insertedLines: insertedLines)
+        if let pending = state.pendingElement, pending.line >= firstLine + removedLines {
+            state.pendingElement?.line = pending.line + insertedLines - removedLines
+        }
+        let everything = farReaching || firstLine <= titlePageEnd
         paginationTracker.linesReplaced(first: firstLine, removed: removedLines, inserted: insertedLines, lines: state.buffer.lines,
-                                        everything: farReaching || firstLine <= titlePageEnd)
+                                        everything: everything)
+        if everything {
+            layoutCache.invalidateAll()
+        } else {
+            let region = PaginationTracker.paragraphsAround(firstLine..<(firstLine + insertedLines), in: state.buffer.lines)
+            layoutCache.revalidate(region) { self.effectiveStyle(ofLine: $0) }
+        }
     }
 }
 

@@ -29,6 +29,8 @@ public final class Editor {
     /// Set by "save and quit": `didSave` then answers `.quit`.
     var quitAfterSave = false
     var paginationTracker = PaginationTracker(lineCount: 1)
+    var geometryCache: PageGeometry?
+
     var pendingEffects: [EditorEffect] = []
     var lastSize = (width: 80, height: 24)
 

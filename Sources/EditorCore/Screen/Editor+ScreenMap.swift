@@ -3,11 +3,21 @@
 
 extension Editor {
     /// The geometry of the text area for the current screen size.
-    var textAreaGeometry: PageGeometry { PageGeometry(areaWidth: screenLayout(width: lastSize.width, height: lastSize.height).text.width) }
+    var textAreaGeometry: PageGeometry {
+        let width = screenLayout(width: lastSize.width, height: lastSize.height).text.width
+        if let cached = geometryCache, cached.areaWidth == max(1, width) { return cached }
+        let geometry = PageGeometry(areaWidth: width)
+        geometryCache = geometry
+        return geometry
+    }
 
-    /// The laid-out rows of a source line (cached).
+    /// The laid-out rows of a source line (cached; see `LayoutCache`).
     func lineLayout(_ line: Int) -> LineLayout {
-        layoutCache.layout(of: line, text: state.buffer[line], style: effectiveStyle(ofLine: line), geometry: textAreaGeometry)
+        // The cursor's line may carry a pending element, which the cache cannot know about.
+        let expected = state.pendingElement?.line == line ? effectiveStyle(ofLine: line) : nil
+        return layoutCache.layout(of: line, geometry: textAreaGeometry, expectedStyle: expected) {
+            (self.state.buffer[line], self.effectiveStyle(ofLine: line))
+        }
     }
 
     /// The parser's style, except that the cursor's line may carry the

@@ -25,12 +25,50 @@ struct FountainSyntax {
     mutating func linesChanged(in lines: [String], firstLine: Int, removedLines: Int, insertedLines: Int) {
         document.replaceLines(firstLine..<(firstLine + removedLines), with: Array(lines[firstLine..<(firstLine + insertedLines)]))
         version += 1
+        carryOutline(lines: lines, firstLine: firstLine, removedLines: removedLines, insertedLines: insertedLines)
+    }
+
+    /// Keeps the cached outline across an edit that cannot change it (no
+    /// heading or section in or next to the edited paragraphs), shifting
+    /// line numbers; otherwise lets it be rebuilt.
+    private mutating func carryOutline(lines: [String], firstLine: Int, removedLines: Int, insertedLines: Int) {
+        guard var cache = outlineCache else { return }
+        outlineCache = nil
+        let delta = insertedLines - removedLines
+        var items: [OutlineItem] = []
+        items.reserveCapacity(cache.items.count)
+        for var item in cache.items {
+            if item.line >= firstLine + removedLines { item.line += delta }
+            else if item.line >= firstLine { return }
+            items.append(item)
+        }
+        let region = PaginationTracker.paragraphsAround(firstLine..<(firstLine + insertedLines), in: lines)
+        if items.contains(where: { region.contains($0.line) }) { return }
+        for line in region {
+            switch element(atLine: line)?.kind {
+            case .sceneHeading, .section: return
+            default: continue
+            }
+        }
+        cache.items = items
+        cache.version = version
+        outlineCache = cache
     }
 
     // MARK: Per-line style
 
     func element(atLine line: Int) -> Element? {
         document.elementIndex(containingLine: line).map { document.elements[$0] }
+    }
+
+    /// The element role of a line without its spans (cheaper than `style`).
+    func role(ofLine line: Int) -> StyleRole {
+        if let element = element(atLine: line) { return Self.role(of: element.kind) }
+        if let first = document.titlePage.first, let last = document.titlePage.last,
+           (first.lines.lowerBound..<last.lines.upperBound).contains(line) {
+            return .titlePage
+        }
+        return .action
     }
 
     func style(ofLine line: Int) -> LineStyle {
@@ -125,14 +163,17 @@ struct FountainSyntax {
 
     /// The number of the scene containing `line` ("0" before the first).
     mutating func sceneNumber(atLine line: Int) -> String {
-        let scenes = outlineItems().filter { !$0.isSection }
+        let items = outlineItems()
         var low = 0
-        var high = scenes.count
+        var high = items.count
         while low < high {
             let mid = (low + high) / 2
-            if scenes[mid].line <= line { low = mid + 1 } else { high = mid }
+            if items[mid].line <= line { low = mid + 1 } else { high = mid }
         }
-        return low == 0 ? "0" : scenes[low - 1].number
+        // The nearest scene at or before the line (sections do not count).
+        var index = low - 1
+        while index >= 0, items[index].isSection { index -= 1 }
+        return index < 0 ? "0" : items[index].number
     }
 
     /// Character names of the script, most frequent first, not counting the
