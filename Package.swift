@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
+        .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
         .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),

@@ -16,14 +16,22 @@ struct BlockParser {
     var elements: [Element]
     var scratch: [UInt8] = []
 
-    init(buf: UnsafeBufferPointer<UInt8>, table: [SourceText.Line], lastCloser: Int, start: Int, prefix: [Element]) {
+    /// `context` is the paragraph before `start` (for dual dialogue
+    /// pairing); it is kept at the front of `elements` and never modified.
+    init(buf: UnsafeBufferPointer<UInt8>, table: [SourceText.Line], lastCloser: Int, start: Int,
+         context: ArraySlice<Element> = [], expectedLines: Int) {
         self.buf = buf
         self.table = table
         self.scanner = LineViewScanner(lastCloser: lastCloser)
         self.viewBase = start
-        self.elements = prefix
-        views.reserveCapacity(min(table.count - start, 1 << 16))
+        self.elements = Array(context)
+        self.contextCount = context.count
+        views.reserveCapacity(max(16, min(expectedLines, table.count - start)))
+        elements.reserveCapacity(context.count + max(16, expectedLines / 2))
     }
+
+    /// Elements at the front of `elements` that came from an earlier parse.
+    let contextCount: Int
 
     var lineCount: Int { table.count }
 
@@ -149,7 +157,7 @@ struct BlockParser {
         }
         switch shape {
         case .pageBreak:
-            return single(.pageBreak, i, strip: 0, forced: false)
+            return single(.pageBreak, i, strip: Int.max / 2, forced: false)
         case .synopsis:
             return single(.synopsis, i, strip: 1, forced: true)
         case .section(let d):
@@ -445,45 +453,10 @@ struct BlockParser {
 
     // MARK: Dual dialogue
 
-    static func isBlockBody(_ kind: ElementKind) -> Bool {
-        switch kind {
-        case .dialogue, .parenthetical, .lyrics: true
-        default: false
-        }
-    }
+    static func isBlockBody(_ kind: ElementKind) -> Bool { DualPairing.isBlockBody(kind) }
 
-    /// Index just past the dialogue block whose cue is at `cueIndex`.
-    func blockEnd(cueIndex: Int) -> Int {
-        var k = cueIndex + 1
-        while k < elements.count, Self.isBlockBody(elements[k].kind),
-              elements[k].lines.lowerBound == elements[k - 1].lines.upperBound {
-            k += 1
-        }
-        return k
-    }
-
-    /// Pairs the `^` block at `cueIndex` with the dialogue block right
-    /// before it (only blank lines between), unless that block's cue has a
-    /// `^` too. Sets `.right` / `.left`, or clears the marks when unpaired.
     mutating func pairDual(cueIndex: Int) {
-        let end = blockEnd(cueIndex: cueIndex)
-        var partner: Int?
-        if cueIndex > 0 {
-            var k = cueIndex - 1
-            while k > 0, Self.isBlockBody(elements[k].kind),
-                  elements[k].lines.lowerBound == elements[k - 1].lines.upperBound {
-                k -= 1
-            }
-            if case .character(_, _, let prevDual) = elements[k].kind, !prevDual,
-               blockEnd(cueIndex: k) == cueIndex {
-                partner = k
-            }
-        }
-        let side: DualSide? = partner == nil ? nil : .right
-        for k in cueIndex..<end { elements[k].dual = side }
-        if let p = partner {
-            for k in p..<cueIndex { elements[k].dual = .left }
-        }
+        DualPairing.pair(&elements, cueIndex: cueIndex, markFrom: contextCount)
     }
 
     // MARK: Output

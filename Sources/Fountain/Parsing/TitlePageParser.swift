@@ -3,7 +3,15 @@
 enum TitlePageParser {
     /// The entries and the first line after the title page (0 when there is none).
     static func parse(_ buf: UnsafeBufferPointer<UInt8>, _ table: [SourceText.Line]) -> ([TitlePageEntry], Int) {
-        guard let first = table.first, let _ = keyEnd(buf, first.start, first.start + first.length) else { return ([], 0) }
+        guard let first = table.first, let colon = keyEnd(buf, first.start, first.start + first.length) else { return ([], 0) }
+        // `CUT TO:` alone is a transition, not a key: the first key needs a
+        // value on its line or indented lines under it.
+        let (vlo, vhi) = ByteRules.trim(buf, colon + 1, first.start + first.length)
+        if vlo == vhi {
+            guard table.count > 1, table[1].length > 0, ByteRules.isSpace(buf[table[1].start]),
+                  LineViewScanner.blankness(buf, table[1].start, table[1].start + table[1].length) == .content
+            else { return ([], 0) }
+        }
         var entries: [TitlePageEntry] = []
         var i = 0
         var valueLines: [String] = []
