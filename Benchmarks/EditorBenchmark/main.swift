@@ -147,3 +147,38 @@ for character in sentence {
     reparse.append(Double(now() - t0) / 1000)
 }
 report("Fountain replaceLines (one line)", reparse)
+
+// MARK: Buffer representations (why lines of String: DECISIONS.md, "Editor buffer")
+
+do {
+    let text = editor.text
+    var lineArray = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var whole = text
+    var utf8 = Array(text.utf8)
+    let middleLine = lineArray.count / 2
+    let middleOffset = whole.utf8.count / 2
+    var arrayTimes: [Double] = []
+    var wholeTimes: [Double] = []
+    var bytesTimes: [Double] = []
+    var splitTimes: [Double] = []
+    for i in 0..<200 {
+        var t0 = now()
+        lineArray[middleLine].append("x")
+        arrayTimes.append(Double(now() - t0) / 1000)
+        t0 = now()
+        let index = whole.utf8.index(whole.startIndex, offsetBy: middleOffset + i)
+        whole.insert("x", at: index)
+        wholeTimes.append(Double(now() - t0) / 1000)
+        t0 = now()
+        utf8.insert(0x78, at: middleOffset + i)
+        bytesTimes.append(Double(now() - t0) / 1000)
+        t0 = now()
+        lineArray.insert("", at: middleLine + 1)
+        lineArray.remove(at: middleLine + 1)
+        splitTimes.append(Double(now() - t0) / 1000)
+    }
+    report("buffer: insert char, [String] lines", arrayTimes)
+    report("buffer: insert/remove a line, [String]", splitTimes)
+    report("buffer: insert char, one String", wholeTimes)
+    report("buffer: insert char, one [UInt8]", bytesTimes)
+}
