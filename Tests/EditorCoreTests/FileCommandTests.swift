@@ -119,3 +119,14 @@ struct FileCommandTests {
         #expect(editor.state.selection.head == TextPosition(line: 2, byte: 3))
     }
 }
+
+@Suite("Recovered text counts as unsaved")
+struct RecoveryOpenTests {
+    @Test func openMarkedModifiedAsksOnQuit() {
+        let editor = Editor()
+        editor.open(Document(path: "/tmp/a.fountain", text: "recovered"), markModified: true)
+        #expect(editor.isModified)
+        #expect(editor.handle(.key(.ctrl("q"))).isEmpty)
+        #expect(editor.state.prompt != nil)
+    }
+}

@@ -52,9 +52,12 @@ public final class Editor {
     public var documentBytes: Data { Data(syntax.document.bytes) }
 
     /// Replaces the buffer with a freshly read document; clears history.
-    public func open(_ document: Document) {
+    /// `markModified` (e.g. text recovered from the journal) makes the buffer
+    /// count as unsaved, so quitting asks and the title shows [+].
+    public func open(_ document: Document, markModified: Bool = false) {
         self.document = document
         load(document)
+        if markModified { savedRevision = -1 }
     }
 
     /// The UI loop wrote the file: mark the buffer unmodified. Returns
