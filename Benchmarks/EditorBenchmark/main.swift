@@ -182,3 +182,13 @@ do {
     report("buffer: insert char, one String", wholeTimes)
     report("buffer: insert char, one [UInt8]", bytesTimes)
 }
+
+// MARK: A frame with nothing changed (the floor of every keystroke)
+
+var idle: [Double] = []
+for _ in 0..<500 {
+    let t0 = now()
+    _ = editor.render(width: width, height: height)
+    idle.append(Double(now() - t0) / 1000)
+}
+report("render only, nothing changed", idle)

@@ -7,7 +7,7 @@ struct WrapAndCursorMappingTests {
 
     @Test func wrapsAtWordsWithinTheElementWidth() {
         let layout = LineLayout(line: "Vera holds the torch high", style: .action, geometry: geometry)
-        #expect(layout.rows.map { String($0.glyphs.map(\.character)) } == ["Vera holds ", "the torch ", "high"])
+        #expect(layout.rows.map { $0.glyphs.map(\.text).joined() } == ["Vera holds ", "the torch ", "high"])
         #expect(layout.rows.allSatisfy { $0.indent == 1 })
         #expect(layout.rows.map(\.startByte) == [0, 11, 21])
     }

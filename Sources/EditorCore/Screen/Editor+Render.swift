@@ -62,8 +62,7 @@ extension Editor {
                 } else if !matches.isEmpty, matches.contains(where: { $0.contains(glyph.byte) }) {
                     role = .searchMatch
                 }
-                grid.put(glyph.character, row: screenRow, column: region.left + laidOut.indent + glyph.column,
-                         width: glyph.width, role: role, attributes: glyph.attributes, limit: limit)
+                grid.put(glyph: glyph, row: screenRow, column: region.left + laidOut.indent + glyph.column, role: role, limit: limit)
             }
             // A selected line end shows as one selected cell, so selecting blank lines is visible.
             if lineSelected, current.row == layout.rows.count - 1, current.line < selection.end.line {
