@@ -30,6 +30,8 @@ public final class Editor {
     var quitAfterSave = false
     var paginationTracker = PaginationTracker(lineCount: 1)
     var geometryCache: PageGeometry?
+    /// The cursor line when layouts were last fetched (see `lineLayout`).
+    var lastLaidOutCursorLine: Int?
 
     var pendingEffects: [EditorEffect] = []
     var lastSize = (width: 80, height: 24)

@@ -14,7 +14,13 @@ extension Editor {
     /// The laid-out rows of a source line (cached; see `LayoutCache`).
     func lineLayout(_ line: Int) -> LineLayout {
         // The cursor's line may carry a pending element, which the cache cannot know about.
-        let expected = state.pendingElement?.line == line ? effectiveStyle(ofLine: line) : nil
+        let cursorLine = state.selection.head.line
+        if cursorLine != lastLaidOutCursorLine {
+            // The old cursor line may have been shown with a pending or guessed element.
+            if let old = lastLaidOutCursorLine, old < state.buffer.lineCount { layoutCache.invalidate(old..<(old + 1)) }
+            lastLaidOutCursorLine = cursorLine
+        }
+        let expected = line == cursorLine ? effectiveStyle(ofLine: line) : nil
         return layoutCache.layout(of: line, geometry: textAreaGeometry, expectedStyle: expected) {
             (self.state.buffer[line], self.effectiveStyle(ofLine: line))
         }
@@ -29,7 +35,12 @@ extension Editor {
             style.element = pending.role
             return style
         }
-        return syntax.style(ofLine: line)
+        var style = syntax.style(ofLine: line)
+        // A cue being typed has no dialogue under it yet: show it at the cue column.
+        if line == state.selection.head.line, style.element == .action, looksLikeCueBeingTyped(line: line) {
+            style.element = .character
+        }
+        return style
     }
 
     /// The row and absolute cell column (from the text area's left edge) of a position.
