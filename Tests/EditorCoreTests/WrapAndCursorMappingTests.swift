@@ -39,7 +39,7 @@ struct WrapAndCursorMappingTests {
         while true {
             let position = TextPosition(line: 0, byte: byte)
             let location = editor.screenLocation(of: position)
-            #expect(seen.insert(ScreenPointKey(row: location.row.row, column: location.column)).inserted)
+            #expect(seen.insert(ScreenPointKey(row: location.row.row, column: location.column.value)).inserted)
             #expect(editor.position(at: location.row, column: location.column) == position)
             if byte == line.utf8.count { break }
             byte = line.graphemeBoundary(after: byte)

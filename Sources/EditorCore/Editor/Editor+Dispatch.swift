@@ -72,7 +72,7 @@ extension Editor {
                 row = next
             }
             state.completion = nil
-            moveCursor(to: position(at: row, column: mouse.column - text.left), extend: false)
+            moveCursor(to: position(at: row, column: CellColumn(mouse.column - text.left)), extend: false)
         }
     }
 

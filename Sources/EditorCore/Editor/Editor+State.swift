@@ -56,7 +56,7 @@ struct EditorState {
     var buffer: TextBuffer
     var selection = Selection(cursor: .start)
     /// The cell column vertical movement tries to keep (nil: the cursor's own).
-    var goalColumn: Int?
+    var goalColumn: CellColumn?
     var history = UndoHistory()
     var clipboard = ""
     var message: StatusMessage?

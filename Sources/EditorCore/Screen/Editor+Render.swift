@@ -70,10 +70,10 @@ extension Editor {
                          role: .selection, attributes: [], limit: limit)
             }
             if current == cursorLocation.row {
-                let column = min(region.left + cursorLocation.column, limit - 1)
+                let column = min(region.left + cursorLocation.column.value, limit - 1)
                 cursor = ScreenPoint(row: screenRow, column: max(region.left, column))
                 if let completion = state.completion, completion.line == head.line, state.prompt == nil {
-                    grid.write(completion.remainder, row: screenRow, column: region.left + cursorLocation.column,
+                    grid.write(completion.remainder, row: screenRow, column: region.left + cursorLocation.column.value,
                                role: glyphRole(atLine: head.line), attributes: [.dim], limit: limit)
                 }
             }

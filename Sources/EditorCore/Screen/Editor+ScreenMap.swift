@@ -44,7 +44,7 @@ extension Editor {
     }
 
     /// The row and absolute cell column (from the text area's left edge) of a position.
-    func screenLocation(of position: TextPosition) -> (row: DisplayRow, column: Int) {
+    func screenLocation(of position: TextPosition) -> (row: DisplayRow, column: CellColumn) {
         let layout = lineLayout(position.line)
         var rowIndex = layout.rows.count - 1
         for (i, row) in layout.rows.enumerated() where position.byte < row.endByte || i == layout.rows.count - 1 {
@@ -56,17 +56,17 @@ extension Editor {
             column = glyph.column
             break
         }
-        return (DisplayRow(line: position.line, row: rowIndex), row.indent + column)
+        return (DisplayRow(line: position.line, row: rowIndex), CellColumn(row.indent + column))
     }
 
     /// The position shown at an absolute cell column of a laid-out row; a
     /// column past the row's end gives the row's end (the last glyph's start
     /// on a wrapped row, so the cursor stays on that row).
-    func position(at displayRow: DisplayRow, column: Int) -> TextPosition {
+    func position(at displayRow: DisplayRow, column: CellColumn) -> TextPosition {
         let layout = lineLayout(displayRow.line)
         let rowIndex = min(displayRow.row, layout.rows.count - 1)
         let row = layout.rows[rowIndex]
-        let relative = column - row.indent
+        let relative = column.value - row.indent
         if relative <= 0 { return TextPosition(line: displayRow.line, byte: row.startByte) }
         for glyph in row.glyphs where relative < glyph.column + glyph.width {
             return TextPosition(line: displayRow.line, byte: glyph.byte)
