@@ -116,6 +116,8 @@ extension Editor {
         state.history.recordStep(edits, before: before, after: state.selection)
         state.pendingElement = (currentLine, target)
         showMessage(Self.elementName(target))
+        // A cue or heading just made may already be completable (mar → MAR|LOWE).
+        if target == .character || target == .sceneHeading { updateCompletion() }
     }
 
     /// The line's words without this element's markup.
