@@ -8,6 +8,7 @@ import Foundation
 /// Mixed line endings are kept line by line when the editor saves
 /// (`Editor.documentBytes`); `bytes(for:)` alone uses the first one seen.
 public struct Document: Sendable, Equatable {
+    /// The file's (first) line ending, used for new lines and `bytes(for:)`.
     public enum LineEnding: String, Sendable, Equatable { case lf = "\n", crlf = "\r\n", cr = "\r" }
     /// nil for an untitled buffer.
     public var path: String?
