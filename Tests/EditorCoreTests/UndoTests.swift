@@ -45,3 +45,27 @@ struct UndoTests {
         #expect(!editor.isModified)
     }
 }
+
+@Suite("Modified flag follows the history")
+struct ModifiedFlagTests {
+    @Test func undoingBackToTheSavedTextIsUnmodified() {
+        let editor = EditorNotation.editor("|")
+        EditorNotation.run(editor, "one ")
+        editor.didSave(path: "/tmp/x.fountain")
+        EditorNotation.run(editor, "two")
+        #expect(editor.isModified)
+        EditorNotation.run(editor, "<C-u>")
+        #expect(!editor.isModified)
+        EditorNotation.run(editor, "<C-u>")
+        #expect(editor.isModified)
+        EditorNotation.run(editor, "<C-y>")
+        #expect(!editor.isModified)
+    }
+
+    @Test func revisionAlwaysMoves() {
+        let editor = EditorNotation.editor("|")
+        let start = editor.revision
+        EditorNotation.run(editor, "a<C-u>")
+        #expect(editor.revision == start + 2)
+    }
+}

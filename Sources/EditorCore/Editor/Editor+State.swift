@@ -12,8 +12,8 @@ extension Editor {
         state = EditorState(lines: model.source.lines)
         layoutCache = LayoutCache(lineCount: state.buffer.lineCount)
         paginationTracker = PaginationTracker(lineCount: state.buffer.lineCount)
-        revision = 0
-        savedRevision = 0
+        revision += 1
+        savedStepID = 0
     }
 
     func currentText() -> String { state.buffer.text }

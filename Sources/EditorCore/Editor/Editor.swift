@@ -20,8 +20,8 @@ public final class Editor {
     /// Incremented on every change to the text; the recovery journal writes
     /// when it differs from the last one written.
     public internal(set) var revision = 0
-    /// The revision at open or last save.
-    var savedRevision = 0
+    /// The history step at open or last save (-1: never saved as it is).
+    var savedStepID = 0
 
     var state = EditorState(text: "")
     var syntax = FountainSyntax(lines: [""])
@@ -44,8 +44,9 @@ public final class Editor {
         load(document)
     }
 
-    /// Whether the text differs from the last open or save.
-    public var isModified: Bool { revision != savedRevision }
+    /// Whether the text differs from the last open or save (undoing back to
+    /// the saved text clears it).
+    public var isModified: Bool { state.history.currentID != savedStepID }
 
     /// The current text, "\n" line endings.
     public var text: String { currentText() }
@@ -59,7 +60,7 @@ public final class Editor {
     public func open(_ document: Document, markModified: Bool = false) {
         self.document = document
         load(document)
-        if markModified { savedRevision = -1 }
+        if markModified { savedStepID = -1 }
     }
 
     /// The UI loop wrote the file: mark the buffer unmodified. Returns
@@ -68,7 +69,9 @@ public final class Editor {
     public func didSave(path: String) -> [EditorEffect] {
         document.path = path
         document.text = currentText()
-        savedRevision = revision
+        // Typing after a save starts a new step, so the saved state has its own id.
+        state.history.close()
+        savedStepID = state.history.currentID
         showMessage("Saved \((path as NSString).lastPathComponent)")
         if quitAfterSave {
             quitAfterSave = false
