@@ -129,3 +129,18 @@ struct RenderTests {
         #expect(!editor.state.showingHelp)
     }
 }
+
+@Suite("Page markers in the margin")
+struct PageMarkerTests {
+    @Test func pageNumbersAppearWherePagesBegin() throws {
+        let script = (1...60).map { "Line \($0) of action." }.joined(separator: "\n\n")
+        let editor = EditorNotation.editor("|" + script, width: 80, height: 200)
+        // 28 one-line paragraphs with blank lines between fill 55 lines; page 2 starts at the 29th.
+        let frame = editor.render(width: 80, height: 200)
+        let marked = (0..<200).filter { frame.grid.text(ofRow: $0).contains(" 2. ") }
+        #expect(marked.count == 1)
+        let row = try #require(marked.first)
+        #expect(frame.grid.text(ofRow: row).contains("Line 29 of action."))
+        #expect(editor.statusInfo().pageCount == 3)
+    }
+}

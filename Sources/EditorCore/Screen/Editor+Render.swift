@@ -45,6 +45,8 @@ extension Editor {
         var cursor: ScreenPoint?
         var row: DisplayRow? = state.scrollTop
         var matchCache: (line: Int, ranges: [Range<Int>])?
+        let pages = pagination()
+        let geometry = textAreaGeometry
         for screenRow in region.top..<(region.top + region.height) {
             guard let current = row else { break }
             let layout = lineLayout(current.line)
@@ -53,6 +55,12 @@ extension Editor {
                 matchCache = (current.line, matchRanges(of: state.search.query, inLine: current.line))
             }
             let matches = matchCache?.ranges ?? []
+            // Page breaks: "12." in the left margin where page 12 begins, as on the printed page.
+            if current.row == 0, geometry.margin >= 5, let page = pages.page(startingAt: current.line) {
+                let label = "\(page)."
+                grid.write(label, row: screenRow, column: region.left + geometry.margin - 1 - label.count,
+                           role: .pageMarker, attributes: [.dim], limit: region.left + geometry.margin - 1)
+            }
             let lineSelected = !selection.isEmpty && selection.start.line <= current.line && current.line <= selection.end.line
             for glyph in laidOut.glyphs {
                 var role = glyph.role
