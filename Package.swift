@@ -39,7 +39,8 @@ let package = Package(
         .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
-        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
+        // Cases/ holds editor cases (before, keys, after) read from the source tree.
+        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
     ]
 )
