@@ -66,3 +66,19 @@ struct OutlineTests {
         #expect(rows.contains { $0.contains("Go to scene") })
     }
 }
+
+@Suite("Outline stays right while editing")
+struct OutlineEditingTests {
+    @Test func editsKeepTheOutlineEqualToAFreshOne() {
+        let editor = EditorNotation.editor("|" + OutlineTests.script)
+        _ = editor.syntax.outlineItems()
+        let steps = ["<C-end><enter>EXT. DOCK - DAY<enter>Gulls.", "<C-home><down><down>X", "<C-home><C-pagedown><end><bs><bs><bs><bs><bs>",
+                     "<C-home><enter><enter>## Prologue<enter>", "<C-a><C-x>", "<C-u>"]
+        for keys in steps {
+            EditorNotation.run(editor, keys)
+            let carried = editor.syntax.outlineItems()
+            var fresh = FountainSyntax(lines: editor.state.buffer.lines)
+            #expect(carried == fresh.outlineItems(), "after \(keys)")
+        }
+    }
+}

@@ -30,6 +30,8 @@ public final class Editor {
     var quitAfterSave = false
     var paginationTracker = PaginationTracker(lineCount: 1)
     var geometryCache: PageGeometry?
+    /// The last frame's grid, reused for the next frame's cells.
+    var spareGrid: CellGrid?
     /// The cursor line when layouts were last fetched (see `lineLayout`).
     var lastLaidOutCursorLine: Int?
 

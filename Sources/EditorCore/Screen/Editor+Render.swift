@@ -4,7 +4,16 @@ import Foundation
 
 extension Editor {
     func drawFrame(width: Int, height: Int) -> Frame {
-        var grid = CellGrid(width: width, height: height)
+        var grid: CellGrid
+        if var reused = spareGrid, reused.width == width, reused.height == height {
+            // The previous frame's storage: unique again once the terminal has drawn it.
+            spareGrid = nil
+            reused.clear()
+            grid = reused
+        } else {
+            grid = CellGrid(width: width, height: height)
+        }
+        defer { spareGrid = grid }
         guard width > 0, height > 0 else { return Frame(grid: grid, cursor: nil) }
         let regions = screenLayout(width: width, height: height)
         if state.showingHelp {

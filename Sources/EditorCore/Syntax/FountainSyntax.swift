@@ -28,31 +28,44 @@ struct FountainSyntax {
         carryOutline(lines: lines, firstLine: firstLine, removedLines: removedLines, insertedLines: insertedLines)
     }
 
-    /// Keeps the cached outline across an edit that cannot change it (no
-    /// heading or section in or next to the edited paragraphs), shifting
-    /// line numbers; otherwise lets it be rebuilt.
+    /// Keeps the cached outline across an edit: shifts items after the
+    /// edit, then re-reads only the headings and sections in the edited
+    /// paragraphs and their neighbours, and renumbers.
     private mutating func carryOutline(lines: [String], firstLine: Int, removedLines: Int, insertedLines: Int) {
-        guard var cache = outlineCache else { return }
+        guard let cache = outlineCache else { return }
         outlineCache = nil
         let delta = insertedLines - removedLines
-        var items: [OutlineItem] = []
-        items.reserveCapacity(cache.items.count)
-        for var item in cache.items {
-            if item.line >= firstLine + removedLines { item.line += delta }
-            else if item.line >= firstLine { return }
-            items.append(item)
-        }
         let region = PaginationTracker.paragraphsAround(firstLine..<(firstLine + insertedLines), in: lines)
-        if items.contains(where: { region.contains($0.line) }) { return }
-        for line in region {
-            switch element(atLine: line)?.kind {
-            case .sceneHeading, .section: return
-            default: continue
-            }
+        var before: [OutlineItem] = []
+        var after: [OutlineItem] = []
+        for var item in cache.items {
+            if item.line >= firstLine + removedLines { item.line += delta } else if item.line >= firstLine { continue }
+            if region.contains(item.line) { continue }
+            if item.line < region.lowerBound { before.append(item) } else { after.append(item) }
         }
-        cache.items = items
-        cache.version = version
-        outlineCache = cache
+        var line = region.lowerBound
+        while line < region.upperBound {
+            guard let index = document.elementIndex(containingLine: line) else { line += 1; continue }
+            let element = document.elements[index]
+            if element.lines.lowerBound == line, let item = Self.outlineItem(element) { before.append(item) }
+            line = max(line + 1, element.lines.upperBound)
+        }
+        var items = before + after
+        OutlineItem.number(&items)
+        outlineCache = (version, items)
+    }
+
+    static func outlineItem(_ element: Element) -> OutlineItem? {
+        switch element.kind {
+        case .sceneHeading(let number):
+            return OutlineItem(line: element.lines.lowerBound, title: element.text, number: "", depth: 0,
+                               isSection: false, explicitNumber: number)
+        case .section(let depth):
+            return OutlineItem(line: element.lines.lowerBound, title: element.text, number: "", depth: 0,
+                               isSection: true, sectionDepth: depth)
+        default:
+            return nil
+        }
     }
 
     // MARK: Per-line style
@@ -140,23 +153,8 @@ struct FountainSyntax {
     /// Scene headings and sections, in order.
     mutating func outlineItems() -> [OutlineItem] {
         if let cache = outlineCache, cache.version == version { return cache.items }
-        var items: [OutlineItem] = []
-        var sceneCount = 0
-        var depth = 0
-        for element in document.elements {
-            switch element.kind {
-            case .sceneHeading(let number):
-                sceneCount += 1
-                items.append(OutlineItem(line: element.lines.lowerBound, title: element.text,
-                                         number: number ?? String(sceneCount), depth: depth, isSection: false))
-            case .section(let sectionDepth):
-                depth = sectionDepth
-                items.append(OutlineItem(line: element.lines.lowerBound, title: element.text, number: "",
-                                         depth: sectionDepth - 1, isSection: true))
-            default:
-                break
-            }
-        }
+        var items = document.elements.compactMap(Self.outlineItem)
+        OutlineItem.number(&items)
         outlineCache = (version, items)
         return items
     }
