@@ -218,3 +218,18 @@ for _ in 0..<500 {
     idle.append(Double(now() - t0) / 1000)
 }
 report("render only, nothing changed", idle)
+
+// MARK: The exports paginator (the PDF page model) on the same script
+
+do {
+    let model = FountainDocument(parsing: editor.text)
+    var layoutTimes: [Double] = []
+    var pages = 0
+    for _ in 0..<10 {
+        let t0 = now()
+        pages = model.layout(paper: .letter).pageCount
+        layoutTimes.append(Double(now() - t0) / 1000)
+    }
+    print("exports paginator: \(pages) pages; status bar: \(editor.statusPageCount) pages")
+    report("exports paginator, whole script", layoutTimes)
+}
