@@ -51,9 +51,10 @@ let package = Package(
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
         // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
         .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
+        // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
+        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
-        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
         .testTarget(
             name: "BackendsTests",
             dependencies: [
@@ -62,6 +63,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        // Cases/ holds editor cases (before, keys, after) read from the source tree.
+        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
     ]
 )
