@@ -50,11 +50,11 @@ struct GGUFBuilder {
             put(&out, offset)
             let size = t.data?.count ?? Self.byteCount(t)
             placed.append((offset, t.data ?? [UInt8](repeating: 0, count: size)))
-            next = Self.align(offset + UInt64(size), alignment)
+            next = Self.align(offset &+ UInt64(size), alignment)
         }
         while out.count % alignment != 0 { out.append(0) }
         let dataStart = out.count
-        for (offset, bytes) in placed {
+        for (offset, bytes) in placed where !bytes.isEmpty {
             let end = dataStart + Int(offset) + bytes.count
             if out.count < end { out += [UInt8](repeating: 0, count: end - out.count) }
             out.replaceSubrange((dataStart + Int(offset))..<end, with: bytes)
@@ -68,7 +68,7 @@ struct GGUFBuilder {
         return type.byteCount(elements: elements) ?? 4
     }
 
-    static func align(_ v: UInt64, _ a: Int) -> UInt64 { (v + UInt64(a) - 1) / UInt64(a) * UInt64(a) }
+    static func align(_ v: UInt64, _ a: Int) -> UInt64 { (v &+ UInt64(a) &- 1) / UInt64(a) &* UInt64(a) }
 
     func put<T: FixedWidthInteger>(_ out: inout [UInt8], _ v: T) {
         withUnsafeBytes(of: v.littleEndian) { out += $0 }
