@@ -49,8 +49,26 @@ do {
         precondition(streamed == out)
     }
     let n = Double(ids.count)
-    print(String(format: "{\"load_ms\": %.1f, \"tokens\": %d, \"bytes\": %d, \"encode_ms\": %.2f, \"encode_tok_s\": %.0f, \"decode_tok_s\": %.0f, \"stream_tok_s\": %.0f}",
-                 load * 1000, ids.count, data.count, best.encode * 1000, n / best.encode, n / best.decode, n / best.stream))
+    var special = Double.infinity
+    for _ in 0..<iterations {
+        special = min(special, seconds { _ = t.encode(text, addBOS: true, parseSpecial: true) })
+    }
+    // Inputs that stress one stage each: user-defined newline runs, many
+    // special-token prefixes, one long fragment without spaces.
+    let stress: [(String, String, Bool)] = [
+        ("newlines_100k_ms", String(repeating: "\n", count: 100_000), false),
+        ("angle_50k_special_ms", String(repeating: "<", count: 50_000), true),
+        ("unused_tags_20k_special_ms", String(repeating: "<unused1", count: 2_500), true),
+        ("nospace_64k_ms", String(repeating: "abcdefgh", count: 8_192), false),
+        ("cjk_20k_chars_ms", String((0..<20_000).map { Character(Unicode.Scalar(0x4E00 + ($0 * 37) % 20_000)!) }), false),
+    ]
+    var extra = ""
+    for (name, input, parseSpecial) in stress {
+        let ms = seconds { _ = t.encode(input, addBOS: true, parseSpecial: parseSpecial) } * 1000
+        extra += String(format: ", \"%@\": %.1f", name, ms)
+    }
+    print(String(format: "{\"load_ms\": %.1f, \"tokens\": %d, \"bytes\": %d, \"encode_ms\": %.2f, \"encode_tok_s\": %.0f, \"encode_special_ms\": %.2f, \"decode_tok_s\": %.0f, \"stream_tok_s\": %.0f",
+                 load * 1000, ids.count, data.count, best.encode * 1000, n / best.encode, special * 1000, n / best.decode, n / best.stream) + extra + "}")
 } catch {
     FileHandle.standardError.write(Data("TokenizerBench: \(error)\n".utf8))
     exit(1)

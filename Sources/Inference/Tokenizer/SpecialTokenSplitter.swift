@@ -13,33 +13,70 @@ struct SpecialTokenSplitter: Sendable {
         case token(Int32)
     }
 
+    /// A byte trie in flat arrays: a 256-entry table for the root (every
+    /// position starts there) and short sorted edge lists below it.
     private struct Trie: Sendable {
-        var edges: [Int: Int32] = [:]       // node << 8 | byte -> child
-        var terminal: [Int32] = [-1]        // token id ending at node, or -1
-        var nodeCount: Int32 = 1
+        private(set) var root = [Int32](repeating: -1, count: 256)
+        private(set) var edgeStart: [Int32] = [0]       // node -> first edge; edgeStart[node+1] ends it
+        private(set) var edgeByte: [UInt8] = []
+        private(set) var edgeChild: [Int32] = []
+        private(set) var terminal: [Int32] = [-1]        // rank of the token ending at node, or -1
 
-        mutating func insert(_ text: [UInt8], id: Int32) {
-            var node: Int32 = 0
-            for b in text {
-                let key = Int(node) << 8 | Int(b)
-                if let child = edges[key] {
-                    node = child
-                } else {
-                    edges[key] = nodeCount
-                    terminal.append(-1)
-                    node = nodeCount
-                    nodeCount += 1
+        var isEmpty: Bool { terminal.count == 1 }
+
+        /// `texts` by rank; equal texts keep the first (lowest) rank.
+        init(_ texts: [[UInt8]]) {
+            var children: [[(UInt8, Int32)]] = [[]]
+            var terminal: [Int32] = [-1]
+            for (rank, text) in texts.enumerated() {
+                var node = 0
+                for b in text {
+                    if let child = children[node].first(where: { $0.0 == b })?.1 {
+                        node = Int(child)
+                    } else {
+                        children.append([])
+                        terminal.append(-1)
+                        children[node].append((b, Int32(children.count - 1)))
+                        node = children.count - 1
+                    }
+                }
+                if terminal[node] < 0 { terminal[node] = Int32(rank) }
+            }
+            self.terminal = terminal
+            edgeStart = []
+            for (node, list) in children.enumerated() {
+                edgeStart.append(Int32(edgeByte.count))
+                for (b, child) in list.sorted(by: { $0.0 < $1.0 }) {
+                    if node == 0 { root[Int(b)] = child }
+                    edgeByte.append(b)
+                    edgeChild.append(child)
                 }
             }
-            // Equal texts: keep the lowest id (llama.cpp's order is unspecified).
-            if terminal[Int(node)] < 0 { terminal[Int(node)] = id }
+            edgeStart.append(Int32(edgeByte.count))
+        }
+
+        @inline(__always)
+        func child(of node: Int32, _ byte: UInt8) -> Int32? {
+            if node == 0 {
+                let c = root[Int(byte)]
+                return c >= 0 ? c : nil
+            }
+            var i = Int(edgeStart[Int(node)])
+            let end = Int(edgeStart[Int(node) + 1])
+            while i < end {
+                let b = edgeByte[i]
+                if b == byte { return edgeChild[i] }
+                if b > byte { return nil }
+                i += 1
+            }
+            return nil
         }
     }
 
     private let trie: Trie
-    /// Priority of each token in the trie: lower is claimed first.
-    private let rank: [Int32: Int32]
-    private let lengths: [Int32: Int]
+    /// Token id and text length by rank (rank 0 is claimed first).
+    private let ids: [Int32]
+    private let lengths: [Int32]
 
     /// - Parameter tokens: the special tokens that may split text in this
     ///   mode, as (id, UTF-8 text).
@@ -48,45 +85,52 @@ struct SpecialTokenSplitter: Sendable {
         // unordered); ties here go by id, for determinism.
         let ordered = tokens.filter { !$0.text.isEmpty }
             .sorted { $0.text.count != $1.text.count ? $0.text.count > $1.text.count : $0.id < $1.id }
-        var trie = Trie()
-        var rank = [Int32: Int32](minimumCapacity: ordered.count)
-        var lengths = [Int32: Int](minimumCapacity: ordered.count)
-        for (i, t) in ordered.enumerated() {
-            trie.insert(t.text, id: t.id)
-            if rank[t.id] == nil { rank[t.id] = Int32(i) }
-            lengths[t.id] = t.text.count
-        }
-        self.trie = trie
-        self.rank = rank
-        self.lengths = lengths
+        trie = Trie(ordered.map(\.text))
+        ids = ordered.map(\.id)
+        lengths = ordered.map { Int32($0.text.count) }
     }
 
     func split(_ text: UnsafeBufferPointer<UInt8>) -> [Fragment] {
         guard !text.isEmpty else { return [] }
-        guard trie.nodeCount > 1 else { return [.text(0..<text.count)] }
-        // Every occurrence of every special token: (rank, start, id).
-        var occurrences = [(rank: Int32, start: Int, id: Int32)]()
+        guard !trie.isEmpty else { return [.text(0..<text.count)] }
+        // Every occurrence of every special token, in text order.
+        var occurrenceRank = [Int32](), occurrenceStart = [Int32]()
         for start in 0..<text.count {
             var node: Int32 = 0
             var p = start
-            while p < text.count, let child = trie.edges[Int(node) << 8 | Int(text[p])] {
+            while p < text.count, let child = trie.child(of: node, text[p]) {
                 node = child
                 p += 1
-                let id = trie.terminal[Int(node)]
-                if id >= 0 { occurrences.append((rank[id]!, start, id)) }
+                let rank = trie.terminal[Int(node)]
+                if rank >= 0 {
+                    occurrenceRank.append(rank)
+                    occurrenceStart.append(Int32(start))
+                }
             }
         }
-        guard !occurrences.isEmpty else { return [.text(0..<text.count)] }
-        occurrences.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.start < $1.start }
+        guard !occurrenceRank.isEmpty else { return [.text(0..<text.count)] }
+        // Counting sort by rank; stable, so each rank's occurrences stay in text order.
+        var bucketStart = [Int](repeating: 0, count: ids.count + 1)
+        for r in occurrenceRank { bucketStart[Int(r) + 1] += 1 }
+        for i in 1..<bucketStart.count { bucketStart[i] += bucketStart[i - 1] }
+        var order = [Int32](repeating: 0, count: occurrenceRank.count)
+        for (i, r) in occurrenceRank.enumerated() {
+            order[bucketStart[Int(r)]] = Int32(i)
+            bucketStart[Int(r)] += 1
+        }
         var claimed = [Bool](repeating: false, count: text.count)
         var matches = [(start: Int, end: Int, id: Int32)]()
-        for o in occurrences {
-            let end = o.start + lengths[o.id]!
-            // An occurrence overlapping any claimed byte lies across a fragment
-            // boundary or overlaps an earlier match of the same token: skipped.
-            if claimed[o.start..<end].contains(true) { continue }
-            for i in o.start..<end { claimed[i] = true }
-            matches.append((o.start, end, o.id))
+        for i in order {
+            let rank = Int(occurrenceRank[Int(i)])
+            let start = Int(occurrenceStart[Int(i)])
+            let end = start + Int(lengths[rank])
+            // Earlier claims are at least as long as this occurrence, so one
+            // can overlap it only by covering its first or last byte. An
+            // overlapping occurrence lies across a fragment boundary or over
+            // an earlier match of the same token: llama.cpp skips it too.
+            if claimed[start] || claimed[end - 1] { continue }
+            for k in start..<end { claimed[k] = true }
+            matches.append((start, end, ids[rank]))
         }
         matches.sort { $0.start < $1.start }
         var fragments = [Fragment]()
