@@ -55,21 +55,20 @@ struct SpecialTokenSplitter: Sendable {
             edgeStart.append(Int32(edgeByte.count))
         }
 
-        @inline(__always)
-        func child(of node: Int32, _ byte: UInt8) -> Int32? {
-            if node == 0 {
-                let c = root[Int(byte)]
-                return c >= 0 ? c : nil
+        /// The arrays as buffers, so the hot loop does no reference counting.
+        func withBuffers<R>(_ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt8>,
+                                     UnsafeBufferPointer<Int32>, UnsafeBufferPointer<Int32>) -> R) -> R {
+            root.withUnsafeBufferPointer { root in
+                edgeStart.withUnsafeBufferPointer { edgeStart in
+                    edgeByte.withUnsafeBufferPointer { edgeByte in
+                        edgeChild.withUnsafeBufferPointer { edgeChild in
+                            terminal.withUnsafeBufferPointer { terminal in
+                                body(root, edgeStart, edgeByte, edgeChild, terminal)
+                            }
+                        }
+                    }
+                }
             }
-            var i = Int(edgeStart[Int(node)])
-            let end = Int(edgeStart[Int(node) + 1])
-            while i < end {
-                let b = edgeByte[i]
-                if b == byte { return edgeChild[i] }
-                if b > byte { return nil }
-                i += 1
-            }
-            return nil
         }
     }
 
@@ -95,42 +94,57 @@ struct SpecialTokenSplitter: Sendable {
         guard !trie.isEmpty else { return [.text(0..<text.count)] }
         // Every occurrence of every special token, in text order.
         var occurrenceRank = [Int32](), occurrenceStart = [Int32]()
-        for start in 0..<text.count {
-            var node: Int32 = 0
-            var p = start
-            while p < text.count, let child = trie.child(of: node, text[p]) {
-                node = child
-                p += 1
-                let rank = trie.terminal[Int(node)]
-                if rank >= 0 {
-                    occurrenceRank.append(rank)
-                    occurrenceStart.append(Int32(start))
+        trie.withBuffers { root, edgeStart, edgeByte, edgeChild, terminal in
+            for start in 0..<text.count {
+                var node = root[Int(text[start])]
+                var p = start + 1
+                while node >= 0 {
+                    let rank = terminal[Int(node)]
+                    if rank >= 0 {
+                        occurrenceRank.append(rank)
+                        occurrenceStart.append(Int32(start))
+                    }
+                    guard p < text.count else { break }
+                    // Children are sorted by byte; lists below the root are short.
+                    let byte = text[p]
+                    var i = Int(edgeStart[Int(node)]), next: Int32 = -1
+                    let end = Int(edgeStart[Int(node) + 1])
+                    while i < end, edgeByte[i] <= byte {
+                        if edgeByte[i] == byte { next = edgeChild[i]; break }
+                        i += 1
+                    }
+                    node = next
+                    p += 1
                 }
             }
         }
         guard !occurrenceRank.isEmpty else { return [.text(0..<text.count)] }
-        // Counting sort by rank; stable, so each rank's occurrences stay in text order.
+        // Counting sort by rank into start positions; stable, so each rank's
+        // occurrences stay in text order and are then read sequentially.
         var bucketStart = [Int](repeating: 0, count: ids.count + 1)
         for r in occurrenceRank { bucketStart[Int(r) + 1] += 1 }
         for i in 1..<bucketStart.count { bucketStart[i] += bucketStart[i - 1] }
-        var order = [Int32](repeating: 0, count: occurrenceRank.count)
-        for (i, r) in occurrenceRank.enumerated() {
-            order[bucketStart[Int(r)]] = Int32(i)
-            bucketStart[Int(r)] += 1
+        var sortedStarts = [Int32](repeating: 0, count: occurrenceRank.count)
+        var fill = bucketStart
+        for (r, start) in zip(occurrenceRank, occurrenceStart) {
+            sortedStarts[fill[Int(r)]] = start
+            fill[Int(r)] += 1
         }
         var claimed = [Bool](repeating: false, count: text.count)
         var matches = [(start: Int, end: Int, id: Int32)]()
-        for i in order {
-            let rank = Int(occurrenceRank[Int(i)])
-            let start = Int(occurrenceStart[Int(i)])
-            let end = start + Int(lengths[rank])
-            // Earlier claims are at least as long as this occurrence, so one
-            // can overlap it only by covering its first or last byte. An
-            // overlapping occurrence lies across a fragment boundary or over
-            // an earlier match of the same token: llama.cpp skips it too.
-            if claimed[start] || claimed[end - 1] { continue }
-            for k in start..<end { claimed[k] = true }
-            matches.append((start, end, ids[rank]))
+        for rank in 0..<ids.count where bucketStart[rank] < bucketStart[rank + 1] {
+            let length = Int(lengths[rank])
+            for k in bucketStart[rank]..<bucketStart[rank + 1] {
+                let start = Int(sortedStarts[k])
+                let end = start + length
+                // Earlier claims are at least as long as this occurrence, so
+                // one can overlap it only by covering its first or last byte.
+                // An overlapping occurrence lies across a fragment boundary or
+                // over an earlier match of the same token: llama.cpp skips it too.
+                if claimed[start] || claimed[end - 1] { continue }
+                for b in start..<end { claimed[b] = true }
+                matches.append((start, end, ids[rank]))
+            }
         }
         matches.sort { $0.start < $1.start }
         var fragments = [Fragment]()
