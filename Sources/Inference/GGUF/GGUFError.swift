@@ -36,7 +36,9 @@ public enum GGUFError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badMagic(let found):
             "not a GGUF file: magic is \(found.map { String(format2: $0) }.joined(separator: " ")), expected 47 47 55 46 (\"GGUF\")"
         case .unsupportedVersion(let v):
-            "unsupported GGUF version \(v) (supported: 2, 3)"
+            [2, 3].contains(v.byteSwapped)
+                ? "unsupported GGUF file: big-endian (version \(v.byteSwapped) byte-swapped); only little-endian files are supported"
+                : "unsupported GGUF version \(v) (supported: 2, 3)"
         case .countTooLarge(let what, let count, let offset):
             "\(what) \(count) at byte \(offset) cannot fit in the file"
         case .lengthTooLarge(let what, let length, let offset, let remaining):

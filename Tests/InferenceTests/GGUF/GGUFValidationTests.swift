@@ -47,6 +47,7 @@ import Testing
             b.version = v
             reject(b.build(), .unsupportedVersion(v))
         }
+        #expect(GGUFError.unsupportedVersion(UInt32(3).byteSwapped).description.contains("big-endian"))
     }
 
     @Test func countsBoundedByFileSize() {
