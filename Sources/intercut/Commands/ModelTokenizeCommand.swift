@@ -7,7 +7,7 @@ struct ModelTokenizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tokenize",
         abstract: "Print the token ids of TEXT (or of stdin with -) as the engine encodes them.",
-        discussion: "Ids are printed space-separated on one line. With --json: {\"ids\":[…],\"pieces\":[…]}, one piece per id (special tokens shown as their text)."
+        discussion: "Ids are printed space-separated on one line. With --json: {\"ids\":[…],\"pieces\":[…]}, one piece per id (special tokens shown as their text, byte tokens as <0xXX>)."
     )
 
     @Argument(help: ArgumentHelp("Text to tokenize, or - to read stdin.", valueName: "text|-"))
@@ -36,7 +36,13 @@ struct ModelTokenizeCommand: ParsableCommand {
         let tokenizer = try SentencePieceTokenizer(gguf: try model.open())
         let ids = tokenizer.encode(input, addBOS: !noBOS, parseSpecial: parseSpecial)
         if json {
-            let pieces = ids.map { String(decoding: tokenizer.pieceBytes($0, renderSpecial: true), as: UTF8.self) }
+            // Byte tokens show their name (<0xF0>): one byte alone is not text.
+            let vocabulary = tokenizer.vocabulary
+            let pieces = ids.map { id in
+                vocabulary.kind(of: id) == .byte
+                    ? vocabulary.text(of: id)
+                    : String(decoding: tokenizer.pieceBytes(id, renderSpecial: true), as: UTF8.self)
+            }
             struct Output: Encodable { let ids: [Int32]; let pieces: [String] }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
