@@ -15,7 +15,9 @@ final class GGUFFileMapping: @unchecked Sendable {
     private let isMapped: Bool
 
     init(path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then
+        // rejected as not a regular file. Harmless for regular files.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
             throw GGUFError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }

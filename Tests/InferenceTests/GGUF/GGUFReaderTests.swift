@@ -90,6 +90,15 @@ import Testing
         #expect(Array(file.bytes(of: file.tensors[0])) == (0..<18).map { UInt8($0 * 3) })
     }
 
+    @Test func specialFilesAreRejectedWithoutBlocking() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("gguf-fifo-\(UUID())").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        #expect(throws: GGUFError.notARegularFile(path: fifo)) { try GGUFFile(path: fifo) }
+        #expect(throws: GGUFError.notARegularFile(path: "/dev/null")) { try GGUFFile(path: "/dev/null") }
+        #expect(throws: GGUFError.notARegularFile(path: "/tmp")) { try GGUFFile(path: "/tmp") }
+    }
+
     @Test func typeTableMatchesGGML() {
         #expect(GGMLType.q4_K.blockSize == 256 && GGMLType.q4_K.bytesPerBlock == 144)
         #expect(GGMLType.q6_K.bytesPerBlock == 210)
