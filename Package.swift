@@ -47,6 +47,10 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Mutation fuzzer for the GGUF reader (run by hand; see scripts/fuzz-gguf).
+        .executableTarget(name: "GGUFFuzz", dependencies: ["Inference"]),
+        // Tokenizer speed on a text file (run by scripts/bench-tokenizer beside llama.cpp).
+        .executableTarget(name: "TokenizerBench", dependencies: ["Inference"], path: "Benchmarks/TokenizerBench"),
         // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
         // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
@@ -54,7 +58,7 @@ let package = Package(
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
         .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "BackendsTests",
             dependencies: [
