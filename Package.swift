@@ -18,7 +18,9 @@ let package = Package(
         // Parse, model, serialize and export Fountain. Pure; no dependencies.
         .target(name: "Fountain"),
         // GGUF models, quant kernels, tokenizer, architectures, sampling. Pure Swift.
-        .target(name: "Inference"),
+        .target(name: "Inference", dependencies: ["InferenceKernels"]),
+        // ISA-specific dot-product kernels (AVX2, AVX-VNNI), chosen at run time; see docs/DECISIONS.md.
+        .target(name: "InferenceKernels"),
         // Buffer, cursor, undo, commands, layout into a cell grid. No ncurses.
         .target(name: "EditorCore", dependencies: ["Fountain"]),
         // The C side of ncursesw: the system library plus a shim for macros and globals.
