@@ -23,3 +23,9 @@ int ick_cpu_features(void) {
     return 0;
 #endif
 }
+
+void ick_cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}

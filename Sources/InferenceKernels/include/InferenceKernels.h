@@ -38,4 +38,7 @@ float ick_dot_f32_avx2(int n, const float *x, const float *y);
 /// y += a * x
 void ick_axpy_f32_avx2(int n, float a, const float *x, float *y);
 
+/// A spin-wait hint (x86 PAUSE) for the compute pool's busy waits.
+void ick_cpu_relax(void);
+
 #endif
