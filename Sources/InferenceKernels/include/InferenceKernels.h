@@ -38,6 +38,14 @@ float ick_dot_f32_avx2(int n, const float *x, const float *y);
 /// y += a * x
 void ick_axpy_f32_avx2(int n, float a, const float *x, float *y);
 
+// Attention over an f16 KV cache (AVX2 + F16C).
+/// sum_i f16(k[i]) * q[i]
+float ick_dot_f16_avx2(int n, const uint16_t *k, const float *q);
+/// y[i] += a * f16(v[i])
+void ick_axpy_f16_avx2(int n, float a, const uint16_t *v, float *y);
+/// dst[i] = f16(src[i]) (round to nearest even)
+void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
+
 /// A spin-wait hint (x86 PAUSE) for the compute pool's busy waits.
 void ick_cpu_relax(void);
 
