@@ -41,7 +41,7 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             }
             vocabulary = tokens
             guard layers > 0, embedding > 0, heads > 0, kvHeads > 0, heads % kvHeads == 0, headDim > 0,
-                  headDim % 2 == 0, embedding % 256 == 0, feedForward % 256 == 0, (heads * headDim) % 256 == 0 else {
+                  headDim % 2 == 0, embedding % 32 == 0 else {
                 throw InferenceError.invalidParameter("gemma3 hyperparameters are inconsistent")
             }
         }
