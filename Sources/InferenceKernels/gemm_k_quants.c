@@ -9,8 +9,10 @@
 #define Q8K_BYTES 292
 
 static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *y) {
+    // Float order follows ggml's AVX2 ggml_vec_dot_q4_K_q8_K: 8 lanes of
+    // d * sumi, and the min terms in 4 lanes (pairs of sub-blocks).
     __m256 acc = _mm256_setzero_ps();
-    float acc_min = 0;
+    __m128 acc_m = _mm_setzero_ps();
     const __m256i m4 = _mm256_set1_epi8(0x0F);
     for (int i = 0; i < nsb; ++i) {
         const uint8_t *xb = x + (size_t)i * 144;
@@ -28,9 +30,10 @@ static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *
         }
         int16_t bs[16];
         memcpy(bs, yb + 260, 32);
-        int summ = 0;
-        for (int j = 0; j < 8; ++j) summ += m[j] * (bs[2 * j] + bs[2 * j + 1]);
-        acc_min -= dmin * (float)summ;
+        int lane[4];
+        for (int k = 0; k < 4; ++k)
+            lane[k] = m[2 * k] * (bs[4 * k] + bs[4 * k + 1]) + m[2 * k + 1] * (bs[4 * k + 2] + bs[4 * k + 3]);
+        acc_m = _mm_fmadd_ps(_mm_set1_ps(-dmin), _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)lane)), acc_m);
         const uint8_t *q4 = xb + 16;
         const uint8_t *q8 = yb + 4;
         __m256i sumi = _mm256_setzero_si256();
@@ -45,7 +48,9 @@ static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *
         }
         acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
     }
-    return ick_hsum(acc) + acc_min;
+    acc_m = _mm_add_ps(acc_m, _mm_movehl_ps(acc_m, acc_m));
+    acc_m = _mm_add_ss(acc_m, _mm_movehdup_ps(acc_m));
+    return ick_hsum(acc) + _mm_cvtss_f32(acc_m);
 }
 
 static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *y) {
@@ -58,10 +63,6 @@ static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *
         memcpy(&dy, yb, 4);
         const float d = ick_f16(xb + 208) * dy;
         const int8_t *sc = (const int8_t *)(xb + 192);
-        int16_t bs[16];
-        memcpy(bs, yb + 260, 32);
-        int offs = 0;
-        for (int k = 0; k < 16; ++k) offs += sc[k] * bs[k];
         __m256i sumi = _mm256_setzero_si256();
         for (int h = 0; h < 2; ++h) {
             const uint8_t *ql = xb + 64 * h, *qh = xb + 128 + 32 * h;
@@ -77,15 +78,16 @@ static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *
             q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L1, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 6), m2), 4));
             for (int g = 0; g < 4; ++g) {
                 const __m256i yv = _mm256_loadu_si256((const __m256i *)(q8 + 32 * g));
-                const __m256i p = _mm256_maddubs_epi16(q[g], yv);
+                // -32 offset per lane as ggml does (maddubs with 32s), keeping its lane sums.
+                const __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(q[g], yv),
+                                                   _mm256_maddubs_epi16(_mm256_set1_epi8(32), yv));
                 const __m256i scv = _mm256_set_m128i(_mm_set1_epi16(s[2 * g + 1]), _mm_set1_epi16(s[2 * g]));
                 sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, scv));
             }
         }
-        const int total = ick_hsum_i32(sumi) - 32 * offs;
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_set1_ps((float)total), acc);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
     }
-    return _mm_cvtss_f32(_mm256_castps256_ps128(acc));
+    return ick_hsum(acc);
 }
 
 #define DEFINE_GEMM_K(NAME, DOT)                                                            \

@@ -57,25 +57,17 @@ TARGET void NAME(int n, const void *w, size_t wrb, int r0, int r1,              
         }                                                                                   \
         for (; j < na; ++j) {                                                               \
             const uint8_t *a0 = A + (size_t)j * arb;                                        \
-            __m256 c0 = _mm256_setzero_ps(), c1 = c0;                                       \
-            int b = 0;                                                                      \
-            for (; b + 2 <= nb; b += 2) {                                                   \
-                const uint8_t *wb = wr + (size_t)b * WBYTES;                                \
-                const __m256i q0 = DECODE(wb), q1 = DECODE(wb + WBYTES);                    \
-                const size_t o = (size_t)b * Q8_BYTES;                                      \
-                __m256i s0 = DOT(_mm256_sign_epi8(q0, q0), _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a0 + o + 2)), q0)); \
-                __m256i s1 = DOT(_mm256_sign_epi8(q1, q1), _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a0 + o + Q8_BYTES + 2)), q1)); \
-                c0 = _mm256_fmadd_ps(_mm256_set1_ps(ick_f16(wb) * ick_f16(a0 + o)), _mm256_cvtepi32_ps(s0), c0); \
-                c1 = _mm256_fmadd_ps(_mm256_set1_ps(ick_f16(wb + WBYTES) * ick_f16(a0 + o + Q8_BYTES)), _mm256_cvtepi32_ps(s1), c1); \
-            }                                                                               \
-            for (; b < nb; ++b) {                                                           \
+            __m256 c0 = _mm256_setzero_ps();                                                \
+            /* One accumulator, block order: the same float order as ggml's */             \
+            /* vec_dot_q8_0_q8_0 and tinyBLAS, so results match llama.cpp bit for bit. */  \
+            for (int b = 0; b < nb; ++b) {                                                  \
                 const uint8_t *wb = wr + (size_t)b * WBYTES;                                \
                 const __m256i q0 = DECODE(wb);                                              \
                 const size_t o = (size_t)b * Q8_BYTES;                                      \
                 __m256i s0 = DOT(_mm256_sign_epi8(q0, q0), _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a0 + o + 2)), q0)); \
                 c0 = _mm256_fmadd_ps(_mm256_set1_ps(ick_f16(wb) * ick_f16(a0 + o)), _mm256_cvtepi32_ps(s0), c0); \
             }                                                                               \
-            out[(size_t)j * os + r] = ick_hsum(_mm256_add_ps(c0, c1));                      \
+            out[(size_t)j * os + r] = ick_hsum(c0);                                         \
         }                                                                                   \
     }                                                                                       \
 }
