@@ -35,8 +35,12 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Mutation fuzzer for the GGUF reader (run by hand; see scripts/fuzz-gguf).
+        .executableTarget(name: "GGUFFuzz", dependencies: ["Inference"]),
+        // Tokenizer speed on a text file (run by scripts/bench-tokenizer beside llama.cpp).
+        .executableTarget(name: "TokenizerBench", dependencies: ["Inference"], path: "Benchmarks/TokenizerBench"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
     ]
