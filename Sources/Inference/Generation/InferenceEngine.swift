@@ -50,6 +50,11 @@ public final class InferenceEngine: @unchecked Sendable {
         return stream
     }
 
+    /// Runs `body` on the engine's queue (model work is serialized there).
+    func queueSync<T>(_ body: () throws -> T) rethrows -> T {
+        try queue.sync(execute: body)
+    }
+
     /// Token ids the engine would evaluate for `text` (BOS + text).
     public func tokenize(_ text: String) -> [Int32] {
         tokenizer.encode(text, addBOS: true, parseSpecial: false)
