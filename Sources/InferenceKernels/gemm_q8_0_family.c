@@ -23,7 +23,30 @@ static inline ICK_AVX2 __m256i decode_q4_0(const uint8_t *b) {
     return _mm256_sub_epi8(ick_nibbles32(b + 2), _mm256_set1_epi8(8));
 }
 
+// Up to four activation rows against one weight row; M is a compile-time
+// constant at every call site, so the loops unroll and c[] stays in registers.
+// One accumulator per activation row, updated once per block in block order:
+// the same float order as ggml's vec_dot_q8_0_q8_0 and tinyBLAS, so results
+// match llama.cpp bit for bit.
 #define DEFINE_GEMM(NAME, TARGET, WBYTES, DECODE, DOT)                                      \
+static inline __attribute__((always_inline)) TARGET void NAME##_rows(                       \
+    const int M, int nb, const uint8_t *wr, const uint8_t *a, size_t arb,                  \
+    float *out, size_t os, int r) {                                                         \
+    __m256 c[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()}; \
+    for (int b = 0; b < nb; ++b) {                                                          \
+        const uint8_t *wb = wr + (size_t)b * WBYTES;                                        \
+        const float dw = ick_f16(wb);                                                       \
+        const __m256i q = DECODE(wb);                                                       \
+        const __m256i ax = _mm256_sign_epi8(q, q);                                          \
+        const size_t o = (size_t)b * Q8_BYTES;                                              \
+        for (int k = 0; k < M; ++k) {                                                       \
+            const uint8_t *ab = a + (size_t)k * arb + o;                                    \
+            const __m256i s = DOT(ax, _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(ab + 2)), q)); \
+            c[k] = _mm256_fmadd_ps(_mm256_set1_ps(dw * ick_f16(ab)), _mm256_cvtepi32_ps(s), c[k]); \
+        }                                                                                   \
+    }                                                                                       \
+    for (int k = 0; k < M; ++k) out[(size_t)k * os + r] = ick_hsum(c[k]);                   \
+}                                                                                           \
 TARGET void NAME(int n, const void *w, size_t wrb, int r0, int r1,                          \
                  const void *a, size_t arb, int na, float *out, size_t os) {               \
     const int nb = n / 32;                                                                  \
@@ -31,43 +54,12 @@ TARGET void NAME(int n, const void *w, size_t wrb, int r0, int r1,              
     for (int r = r0; r < r1; ++r) {                                                         \
         const uint8_t *wr = (const uint8_t *)w + (size_t)r * wrb;                           \
         int j = 0;                                                                          \
-        for (; j + 4 <= na; j += 4) {                                                       \
-            const uint8_t *a0 = A + (size_t)j * arb, *a1 = a0 + arb, *a2 = a1 + arb,        \
-                          *a3 = a2 + arb;                                                   \
-            __m256 c0 = _mm256_setzero_ps(), c1 = c0, c2 = c0, c3 = c0;                     \
-            for (int b = 0; b < nb; ++b) {                                                  \
-                const uint8_t *wb = wr + (size_t)b * WBYTES;                                \
-                const float dw = ick_f16(wb);                                               \
-                const __m256i q = DECODE(wb);                                               \
-                const __m256i ax = _mm256_sign_epi8(q, q);                                  \
-                const size_t o = (size_t)b * Q8_BYTES;                                      \
-                __m256i s0 = DOT(ax, _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a0 + o + 2)), q)); \
-                __m256i s1 = DOT(ax, _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a1 + o + 2)), q)); \
-                __m256i s2 = DOT(ax, _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a2 + o + 2)), q)); \
-                __m256i s3 = DOT(ax, _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a3 + o + 2)), q)); \
-                c0 = _mm256_fmadd_ps(_mm256_set1_ps(dw * ick_f16(a0 + o)), _mm256_cvtepi32_ps(s0), c0); \
-                c1 = _mm256_fmadd_ps(_mm256_set1_ps(dw * ick_f16(a1 + o)), _mm256_cvtepi32_ps(s1), c1); \
-                c2 = _mm256_fmadd_ps(_mm256_set1_ps(dw * ick_f16(a2 + o)), _mm256_cvtepi32_ps(s2), c2); \
-                c3 = _mm256_fmadd_ps(_mm256_set1_ps(dw * ick_f16(a3 + o)), _mm256_cvtepi32_ps(s3), c3); \
-            }                                                                               \
-            out[(size_t)(j + 0) * os + r] = ick_hsum(c0);                                   \
-            out[(size_t)(j + 1) * os + r] = ick_hsum(c1);                                   \
-            out[(size_t)(j + 2) * os + r] = ick_hsum(c2);                                   \
-            out[(size_t)(j + 3) * os + r] = ick_hsum(c3);                                   \
-        }                                                                                   \
-        for (; j < na; ++j) {                                                               \
-            const uint8_t *a0 = A + (size_t)j * arb;                                        \
-            __m256 c0 = _mm256_setzero_ps();                                                \
-            /* One accumulator, block order: the same float order as ggml's */             \
-            /* vec_dot_q8_0_q8_0 and tinyBLAS, so results match llama.cpp bit for bit. */  \
-            for (int b = 0; b < nb; ++b) {                                                  \
-                const uint8_t *wb = wr + (size_t)b * WBYTES;                                \
-                const __m256i q0 = DECODE(wb);                                              \
-                const size_t o = (size_t)b * Q8_BYTES;                                      \
-                __m256i s0 = DOT(_mm256_sign_epi8(q0, q0), _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(a0 + o + 2)), q0)); \
-                c0 = _mm256_fmadd_ps(_mm256_set1_ps(ick_f16(wb) * ick_f16(a0 + o)), _mm256_cvtepi32_ps(s0), c0); \
-            }                                                                               \
-            out[(size_t)j * os + r] = ick_hsum(c0);                                         \
+        for (; j + 4 <= na; j += 4) NAME##_rows(4, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); \
+        switch (na - j) {                                                                   \
+        case 3: NAME##_rows(3, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); break; \
+        case 2: NAME##_rows(2, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); break; \
+        case 1: NAME##_rows(1, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); break; \
+        default: break;                                                                     \
         }                                                                                   \
     }                                                                                       \
 }

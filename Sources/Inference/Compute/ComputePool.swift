@@ -56,7 +56,13 @@ final class ComputePool: @unchecked Sendable {
                 condition.unlock()
             }
             drain(generation: generation)
-            while completed.load(ordering: .acquiring) < chunks { ick_cpu_relax() }
+            // Spin briefly, then yield: on a loaded machine the worker we wait
+            // for may be descheduled, and spinning would only delay it.
+            var spins = 0
+            while completed.load(ordering: .acquiring) < chunks {
+                spins += 1
+                if spins < 4_000 { ick_cpu_relax() } else { sched_yield() }
+            }
             job = nil
         }
     }
@@ -99,8 +105,10 @@ final class ComputePool: @unchecked Sendable {
             var gen = ticket.load(ordering: .acquiring) >> 32
             while gen == seen {
                 spins += 1
-                if spins < 50_000 {
+                if spins < 20_000 {
                     ick_cpu_relax()
+                } else if spins < 20_100 {
+                    sched_yield()
                 } else {
                     sleepers.add(1, ordering: .sequentiallyConsistent)
                     condition.lock()
