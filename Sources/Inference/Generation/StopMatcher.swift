@@ -29,7 +29,7 @@ struct StopMatcher {
         // Hold back the longest suffix that is a prefix of some stop string.
         var keep = 0
         for s in stops {
-            var n = min(s.count, held.count) - 1
+            var n = min(s.count - 1, held.count)
             while n > keep {
                 if held.hasSuffix(s.prefix(n)) { keep = n; break }
                 n -= 1
