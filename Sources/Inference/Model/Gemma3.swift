@@ -264,65 +264,78 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
 
     /// softmax(q k^T + mask) v for every token and head, as llama.cpp's
     /// non-flash path: q and the probabilities are rounded to f16 (its
-    /// mul_mat converts them to match the f16 cache), sums in f32.
+    /// mul_mat converts them to match the f16 cache), sums in f32. The
+    /// query heads sharing a KV head are done together, so each key and
+    /// value row is read and converted once per group.
     private func attention(_ batch: [BatchToken], layer: Int, sliding: Bool, cache: KVCache) {
         let s = scratch
         let hd = hp.headDim, qd = hp.heads * hd, kvd = hp.kvHeads * hd
         let group = hp.heads / hp.kvHeads
         let window = hp.slidingWindow
         let keys = cache.keys(layer: layer), values = cache.values(layer: layer)
-        let fast = KernelPath.preferred != .scalar
-        let units = batch.count * hp.heads
+        let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 32 == 0
+        let units = batch.count * hp.kvHeads
         pool.parallelRanges(count: units) { range in
-            var scores = [Float](repeating: 0, count: 0)
+            var scores = [Float]()
             for unit in range {
-                let t = unit / hp.heads, head = unit % hp.heads, kvHead = head / group
+                let t = unit / hp.kvHeads, kvHead = unit % hp.kvHeads
                 let token = batch[t]
-                let q = UnsafePointer(s.q + t * qd + head * hd)
-                let out = s.attn + t * qd + head * hd
+                let q = UnsafePointer(s.q + t * qd + kvHead * group * hd)
+                let out = s.attn + t * qd + kvHead * group * hd
                 // Keys this token sees: visible segments, causal, and the sliding window.
                 let minPosition = sliding ? token.position - window + 1 : 0
+                var spans: [(cell: Int, count: Int)] = []
+                spans.reserveCapacity(token.visible.count)
                 var total = 0
-                for seg in token.visible { total += seg.count }
-                if scores.count < total { scores = [Float](repeating: 0, count: total) }
+                for seg in token.visible {
+                    let first = max(0, minPosition - seg.position)
+                    let last = min(seg.count, token.position - seg.position + 1)
+                    if first < last { spans.append((seg.cell + first, last - first)); total += last - first }
+                }
+                if scores.count < group * total { scores = [Float](repeating: 0, count: group * total) }
                 scores.withUnsafeMutableBufferPointer { sc in
+                    let ld = total
                     var m = 0
-                    var maxScore = -Float.infinity
-                    for seg in token.visible {
-                        let first = max(0, minPosition - seg.position)
-                        let last = min(seg.count, token.position - seg.position + 1)
-                        if first >= last { continue }
-                        for i in first..<last {
-                            let kp = UnsafePointer(keys + (seg.cell + i) * kvd + kvHead * hd)
-                            let d = fast ? ick_dot_f16_avx2(Int32(hd), kp, q) : Self.dotF16(hd, kp, q)
-                            sc[m] = d
-                            maxScore = max(maxScore, d)
-                            m += 1
-                        }
-                    }
-                    var sum: Double = 0
-                    for i in 0..<m {
-                        let p = expf(sc[i] - maxScore)
-                        sc[i] = p
-                        sum += Double(p)
-                    }
-                    let inv = Float(1 / sum)
-                    out.initialize(repeating: 0, count: hd)
-                    m = 0
-                    for seg in token.visible {
-                        let first = max(0, minPosition - seg.position)
-                        let last = min(seg.count, token.position - seg.position + 1)
-                        if first >= last { continue }
-                        for i in first..<last {
-                            let p = HalfFloat.roundedToF16(sc[m] * inv)
-                            m += 1
-                            let vp = UnsafePointer(values + (seg.cell + i) * kvd + kvHead * hd)
-                            if fast {
-                                ick_axpy_f16_avx2(Int32(hd), p, vp, out)
-                            } else {
-                                for d in 0..<hd { out[d] += p * HalfFloat.float(fromF16: vp[d]) }
+                    for span in spans {
+                        let k = UnsafePointer(keys + span.cell * kvd + kvHead * hd)
+                        if fast {
+                            ick_gqa_scores_f16_avx2(Int32(hd), Int32(group), q, k, kvd, Int32(span.count), sc.baseAddress! + m, ld)
+                        } else {
+                            for h in 0..<group {
+                                for i in 0..<span.count { sc[h * ld + m + i] = Self.dotF16(hd, k + i * kvd, q + h * hd) }
                             }
                         }
+                        m += span.count
+                    }
+                    // Softmax per head (ggml soft_max: max, exp, sum in double, scale), then f16.
+                    for h in 0..<group {
+                        let row = sc.baseAddress! + h * ld
+                        var maxScore = -Float.infinity
+                        for i in 0..<total { maxScore = max(maxScore, row[i]) }
+                        var sum: Double = 0
+                        for i in 0..<total {
+                            let p = expf(row[i] - maxScore)
+                            row[i] = p
+                            sum += Double(p)
+                        }
+                        let inv = Float(1 / sum)
+                        for i in 0..<total { row[i] = HalfFloat.roundedToF16(row[i] * inv) }
+                    }
+                    out.initialize(repeating: 0, count: group * hd)
+                    m = 0
+                    for span in spans {
+                        let v = UnsafePointer(values + span.cell * kvd + kvHead * hd)
+                        if fast {
+                            ick_gqa_values_f16_avx2(Int32(hd), Int32(group), sc.baseAddress! + m, ld, v, kvd, Int32(span.count), out)
+                        } else {
+                            for h in 0..<group {
+                                for i in 0..<span.count {
+                                    let p = sc[h * ld + m + i], vr = v + i * kvd
+                                    for d in 0..<hd { out[h * hd + d] += p * HalfFloat.float(fromF16: vr[d]) }
+                                }
+                            }
+                        }
+                        m += span.count
                     }
                 }
             }

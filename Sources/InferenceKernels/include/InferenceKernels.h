@@ -43,6 +43,15 @@ void ick_axpy_f32_avx2(int n, float a, const float *x, float *y);
 float ick_dot_f16_avx2(int n, const uint16_t *k, const float *q);
 /// y[i] += a * f16(v[i])
 void ick_axpy_f16_avx2(int n, float a, const uint16_t *v, float *y);
+/// Grouped-query attention over `count` consecutive cells of an f16 cache,
+/// for the `nq` (1..4) query heads sharing one KV head. Keys/values of cell i
+/// start at k + i * stride / v + i * stride.
+/// scores[h * ld + i] = dot(q + h * hd, key i)
+void ick_gqa_scores_f16_avx2(int hd, int nq, const float *q, const uint16_t *k, size_t stride,
+                             int count, float *scores, size_t ld);
+/// out[h * hd + d] += sum_i p[h * ld + i] * value_i[d]   (keys summed in order)
+void ick_gqa_values_f16_avx2(int hd, int nq, const float *p, size_t ld, const uint16_t *v, size_t stride,
+                             int count, float *out);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 
