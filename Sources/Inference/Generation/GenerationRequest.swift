@@ -12,15 +12,20 @@ public struct GenerationRequest: Sendable {
     /// Generation of a candidate ends before the first occurrence of any of
     /// these in its text (matched on detokenized text, across tokens).
     public var stopStrings: [String]
+    /// When prompt plus generation exceed the context: drop the prompt's
+    /// oldest tokens (keeping BOS), or fail with ``InferenceError/promptTooLong(tokens:capacity:)``.
+    public var keepsPromptEnd: Bool
 
     public init(prompt: String, promptTokens: [Int32]? = nil, candidates: Int = 1, maxTokens: Int = 120,
-                sampling: SamplingParameters = SamplingParameters(), stopStrings: [String] = []) {
+                sampling: SamplingParameters = SamplingParameters(), stopStrings: [String] = [],
+                keepsPromptEnd: Bool = true) {
         self.prompt = prompt
         self.promptTokens = promptTokens
         self.candidates = candidates
         self.maxTokens = maxTokens
         self.sampling = sampling
         self.stopStrings = stopStrings
+        self.keepsPromptEnd = keepsPromptEnd
     }
 }
 

@@ -77,7 +77,14 @@ public final class InferenceEngine: @unchecked Sendable {
             throw InferenceError.invalidParameter("candidates must be 1...16")
         }
         guard request.maxTokens >= 1 else { throw InferenceError.invalidParameter("max tokens must be >= 1") }
-        let prompt = request.promptTokens ?? tokenize(request.prompt)
+        var prompt = request.promptTokens ?? tokenize(request.prompt)
+        let room = contextLength - request.candidates * request.maxTokens
+        if prompt.count > room && request.keepsPromptEnd && room >= 2 {
+            // Keep BOS and the most recent text: the part being continued.
+            let bos = tokenizer.vocabulary.bosID
+            let head = prompt.first == bos && bos != nil ? [prompt[0]] : []
+            prompt = head + prompt.suffix(room - head.count)
+        }
         try session.prefill(prompt)
         let capacity = try session.branchCapacity(count: request.candidates, maxTokens: request.maxTokens)
         let vocab = session.vocabularySize

@@ -78,7 +78,7 @@ struct ContinueCommand: AsyncParsableCommand {
         let sampling = SamplingParameters(temperature: temperature, topK: topK, topP: topP, minP: minP,
                                           repetitionPenalty: repeatPenalty, seed: seed ?? UInt64.random(in: 0...UInt64.max))
         let request = GenerationRequest(prompt: prompt, candidates: candidates, maxTokens: maxTokens,
-                                        sampling: sampling, stopStrings: stops)
+                                        sampling: sampling, stopStrings: stops, keepsPromptEnd: !raw)
         let out = FileHandle.standardOutput
         for try await event in engine.generate(request) {
             switch event {
