@@ -23,17 +23,33 @@ final class ComputePool: @unchecked Sendable {
     private var generation = 0
     private let runLock = NSLock()
 
-    init(threadCount: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    /// Pools live for the whole process (their workers hold them), so they
+    /// are made only through ``shared(threads:)``: one per thread count.
+    private init(threadCount: Int) {
         self.threadCount = max(1, threadCount)
         for _ in 1..<self.threadCount {
-            let thread = Thread { [unowned self] in self.workerLoop() }
+            let thread = Thread { self.workerLoop() }
             thread.stackSize = 1 << 20
             thread.start()
         }
     }
 
-    /// The process-wide pool (one per process: engines share it).
-    static let shared = ComputePool()
+    private static let registry = Mutex<[Int: ComputePool]>([:])
+
+    /// The process-wide pool with `threads` threads (engines asking for the
+    /// same count share it, so cores are never oversubscribed by us).
+    static func shared(threads: Int) -> ComputePool {
+        let n = max(1, threads)
+        return registry.withLock { pools in
+            if let p = pools[n] { return p }
+            let p = ComputePool(threadCount: n)
+            pools[n] = p
+            return p
+        }
+    }
+
+    /// One thread per core.
+    static var shared: ComputePool { shared(threads: ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Runs body(chunk) for chunk in 0..<chunks across the pool and returns
     /// when all are done. Not reentrant: body must not call run.

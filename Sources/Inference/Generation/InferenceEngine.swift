@@ -25,7 +25,7 @@ public final class InferenceEngine: @unchecked Sendable {
         let file = try GGUFFile(path: modelPath)
         self.file = file
         self.modelPath = modelPath
-        pool = threads.map { ComputePool(threadCount: $0) } ?? .shared
+        pool = threads.map { ComputePool.shared(threads: $0) } ?? .shared
         let model = try ModelArchitectures.load(file, pool: pool)
         tokenizer = try SentencePieceTokenizer(gguf: file)
         guard contextLength > 0 else { throw InferenceError.invalidParameter("context length must be > 0") }
