@@ -20,7 +20,9 @@ let package = Package(
         // Parse, model, serialize and export Fountain. Pure; no dependencies.
         .target(name: "Fountain"),
         // GGUF models, quant kernels, tokenizer, architectures, sampling. Pure Swift.
-        .target(name: "Inference"),
+        .target(name: "Inference", dependencies: ["InferenceKernels"]),
+        // ISA-specific dot-product kernels (AVX2, AVX-VNNI), chosen at run time; see docs/DECISIONS.md.
+        .target(name: "InferenceKernels"),
         // "Stream N continuations of this prompt": the protocol, a scripted backend,
         // and the remote servers (Ollama, OpenAI-compatible, llama.cpp) over HTTP.
         .target(

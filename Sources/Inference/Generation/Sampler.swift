@@ -1,0 +1,161 @@
+import Foundation
+
+/// Draws tokens for one candidate from logits per ``SamplingParameters``,
+/// with its own seeded generator. Holds a scratch copy of the logits so the
+/// model's buffer is never modified; no allocation per token after the first.
+struct Sampler {
+    let parameters: SamplingParameters
+    private var rng: SeededGenerator
+    private var scratch: [Float] = []
+    private var candidates: [(id: Int32, logit: Float)] = []
+
+    init(parameters: SamplingParameters, stream: UInt64) {
+        self.parameters = parameters
+        rng = SeededGenerator(seed: parameters.seed &+ stream &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The next token given `logits` (vocabulary-sized) and the recent
+    /// token history the penalties consider.
+    mutating func sample(_ logits: UnsafePointer<Float>, count: Int, history: ArraySlice<Int32>) -> Int32 {
+        let p = parameters
+        var buffer = scratch
+        scratch = []
+        defer { scratch = buffer }
+        if buffer.count != count { buffer = [Float](repeating: 0, count: count) }
+        return buffer.withUnsafeMutableBufferPointer { buf -> Int32 in
+            let l = buf.baseAddress!
+            l.update(from: logits, count: count)
+            // Penalties over the distinct tokens of the window (llama.cpp penalties sampler).
+            if p.repetitionPenalty != 1 || p.presencePenalty != 0 {
+                var seen = Set<Int32>()
+                for t in history.suffix(p.penaltyWindow) where t >= 0 && Int(t) < count && seen.insert(t).inserted {
+                    var v = l[Int(t)]
+                    v = v <= 0 ? v * p.repetitionPenalty : v / p.repetitionPenalty
+                    l[Int(t)] = v - p.presencePenalty
+                }
+            }
+            for (t, bias) in p.logitBias where t >= 0 && Int(t) < count { l[Int(t)] += bias }
+
+            if p.temperature <= 0 {
+                var best = 0
+                for i in 1..<count where l[i] > l[best] { best = i }
+                return Int32(best)
+            }
+            return draw(l, count: count)
+        }
+    }
+
+    private mutating func draw(_ l: UnsafeMutablePointer<Float>, count: Int) -> Int32 {
+        let p = parameters
+        // Top-k by a bounded selection; with no k, keep every token whose
+        // probability can matter (within 25 nats * T of the best; exp(-25) ~ 1e-11).
+        var maxLogit = -Float.infinity
+        for i in 0..<count where l[i] > maxLogit { maxLogit = l[i] }
+        guard maxLogit.isFinite else { return 0 }
+        let floor = maxLogit - 25 * max(p.temperature, 1)
+        candidates.removeAll(keepingCapacity: true)
+        let k = p.topK > 0 ? min(p.topK, count) : count
+        if k < count {
+            // Min-heap of the k best (smallest at 0).
+            for i in 0..<count where l[i] >= floor {
+                let v = l[i]
+                if candidates.count < k {
+                    candidates.append((Int32(i), v))
+                    siftUp(candidates.count - 1)
+                } else if v > candidates[0].logit {
+                    candidates[0] = (Int32(i), v)
+                    siftDown(0)
+                }
+            }
+        } else {
+            for i in 0..<count where l[i] >= floor { candidates.append((Int32(i), l[i])) }
+        }
+        candidates.sort { $0.logit > $1.logit || ($0.logit == $1.logit && $0.id < $1.id) }
+
+        // Softmax at temperature 1 for top-p / min-p (llama.cpp applies
+        // temperature after these filters in its default chain).
+        var probs = candidates.map { expf($0.logit - maxLogit) }
+        var total = probs.reduce(0, +)
+        var keep = candidates.count
+        if p.topP < 1 {
+            var cumulative: Float = 0
+            for i in 0..<candidates.count {
+                cumulative += probs[i] / total
+                if cumulative >= p.topP { keep = i + 1; break }
+            }
+        }
+        if p.minP > 0 {
+            let threshold = p.minP * probs[0]
+            var m = 1
+            while m < keep && probs[m] >= threshold { m += 1 }
+            keep = m
+        }
+        // Temperature, then the seeded draw.
+        let first = candidates[0].logit
+        total = 0
+        for i in 0..<keep {
+            probs[i] = expf((candidates[i].logit - first) / p.temperature)
+            total += probs[i]
+        }
+        var r = Float(rng.nextUnit()) * total
+        for i in 0..<keep {
+            r -= probs[i]
+            if r <= 0 { return candidates[i].id }
+        }
+        return candidates[keep - 1].id
+    }
+
+    private mutating func siftUp(_ index: Int) {
+        var c = index
+        while c > 0 {
+            let parent = (c - 1) / 2
+            if candidates[c].logit < candidates[parent].logit {
+                candidates.swapAt(c, parent)
+                c = parent
+            } else { return }
+        }
+    }
+
+    private mutating func siftDown(_ index: Int) {
+        var p = index
+        let n = candidates.count
+        while true {
+            let a = 2 * p + 1, b = a + 1
+            var m = p
+            if a < n && candidates[a].logit < candidates[m].logit { m = a }
+            if b < n && candidates[b].logit < candidates[m].logit { m = b }
+            if m == p { return }
+            candidates.swapAt(p, m)
+            p = m
+        }
+    }
+}
+
+/// xoshiro256** seeded through SplitMix64: fast, and the same on every platform.
+struct SeededGenerator {
+    private var s: (UInt64, UInt64, UInt64, UInt64)
+
+    init(seed: UInt64) {
+        var x = seed
+        func split() -> UInt64 {
+            x &+= 0x9E37_79B9_7F4A_7C15
+            var z = x
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        s = (split(), split(), split(), split())
+    }
+
+    mutating func next() -> UInt64 {
+        let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
+        let t = s.1 << 17
+        s.2 ^= s.0; s.3 ^= s.1; s.1 ^= s.2; s.0 ^= s.3
+        s.2 ^= t
+        s.3 = s.3 << 45 | s.3 >> 19
+        return result
+    }
+
+    /// Uniform in [0, 1).
+    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

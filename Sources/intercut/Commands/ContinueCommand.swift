@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import Inference
+
+/// `intercut continue FILE`: streams N continuations of a script to stdout
+/// from the embedded engine.
+struct ContinueCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "continue",
+        abstract: "Stream continuations of a script to stdout.",
+        discussion: """
+            With --json, one object per line: {"index":i,"delta":"…"} while streaming and \
+            {"index":i,"done":true,"text":"…","finish_reason":"stop|length|eos"} when a candidate ends.
+            """)
+
+    @Argument(help: "The Fountain (or any UTF-8 text) file to continue.")
+    var file: String
+
+    @Flag(help: "Use the file's text verbatim as the prompt (BOS + text).")
+    var raw = false
+
+    @Option(name: .customLong("n"), help: "Number of candidates (1-16), decoded together.")
+    var candidates = 3
+
+    @Option(name: .customLong("max-tokens"), help: "Tokens per candidate at most.")
+    var maxTokens = 120
+
+    @Option(help: "Sampling temperature; 0 is greedy.")
+    var temperature: Float = 0.8
+
+    @Option(name: .customLong("top-k"), help: "Keep the k most likely tokens (0 = all).")
+    var topK = 40
+
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling threshold (1 = off).")
+    var topP: Float = 0.95
+
+    @Option(name: .customLong("min-p"), help: "Drop tokens below this fraction of the top probability.")
+    var minP: Float = 0.05
+
+    @Option(name: .customLong("repeat-penalty"), help: "Repetition penalty over the last 64 tokens (1 = off).")
+    var repeatPenalty: Float = 1.0
+
+    @Option(help: "Random seed; the same seed gives the same output.")
+    var seed: UInt64?
+
+    @Option(name: .customLong("at"), help: "Continue after this line (1-based) instead of the end.")
+    var line: Int?
+
+    @Option(name: .customLong("stop"), help: "Stop a candidate before this text (repeatable).")
+    var stops: [String] = []
+
+    @Flag(help: "Emit JSON lines.")
+    var json = false
+
+    @Option(help: "GGUF model file (default: INTERCUT_MODEL, then the installed model).")
+    var model: String?
+
+    func run() async throws {
+        do {
+            try await generate()
+        } catch let error as CommandFailure {
+            FileHandle.standardError.write(Data("intercut: error: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        } catch is CancellationError {
+            throw ExitCode(130)
+        } catch {
+            FileHandle.standardError.write(Data("intercut: error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func generate() async throws {
+        guard (1...16).contains(candidates) else { throw CommandFailure("--n must be between 1 and 16") }
+        guard maxTokens >= 1 else { throw CommandFailure("--max-tokens must be at least 1") }
+        let prompt = try ScriptPrompt.load(path: file, raw: raw, line: line)
+        let modelPath = try ModelLocator.locate(explicitPath: model).path
+        let engine = try InferenceEngine(modelPath: modelPath)
+        let sampling = SamplingParameters(temperature: temperature, topK: topK, topP: topP, minP: minP,
+                                          repetitionPenalty: repeatPenalty, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        let request = GenerationRequest(prompt: prompt, candidates: candidates, maxTokens: maxTokens,
+                                        sampling: sampling, stopStrings: stops, keepsPromptEnd: !raw)
+        let out = FileHandle.standardOutput
+        for try await event in engine.generate(request) {
+            switch event {
+            case .delta(let i, let text):
+                if json {
+                    out.write(Data("{\"index\":\(i),\"delta\":\(JSONText.quote(text))}\n".utf8))
+                } else if candidates == 1 {
+                    out.write(Data(text.utf8))
+                }
+            case .finished(let i, let text, let reason):
+                if json {
+                    out.write(Data("{\"index\":\(i),\"done\":true,\"text\":\(JSONText.quote(text)),\"finish_reason\":\"\(reason.rawValue)\"}\n".utf8))
+                } else if candidates == 1 {
+                    out.write(Data("\n".utf8))
+                } else {
+                    out.write(Data("── candidate \(i + 1) (\(reason.rawValue)) ──\n\(text)\n\n".utf8))
+                }
+            }
+        }
+    }
+}
+
+/// A user-facing failure: printed as one line, exit status 1.
+struct CommandFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// The prompt `continue` sends, from a script file.
+enum ScriptPrompt {
+    /// Reads `path` (UTF-8 text). Raw: the bytes verbatim. Otherwise line
+    /// endings become LF, a BOM is dropped, and with `line` the text stops
+    /// after that line.
+    static func load(path: String, raw: Bool, line: Int?) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CommandFailure("\(path) is a directory")
+            }
+            throw CommandFailure("cannot read \(path)")
+        }
+        guard !data.contains(0) else { throw CommandFailure("\(path) looks binary (contains NUL bytes)") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure("\(path) is not valid UTF-8")
+        }
+        if raw {
+            guard line == nil else { throw CommandFailure("--at cannot be combined with --raw") }
+            guard !text.isEmpty else { throw CommandFailure("\(path) is empty") }
+            return text
+        }
+        var body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        body = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if let line {
+            var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            guard line >= 1, line <= lines.count else {
+                throw CommandFailure("--at \(line) is outside the file (1...\(lines.count))")
+            }
+            body = lines[0..<line].joined(separator: "\n") + "\n"
+        }
+        guard !body.isEmpty else { throw CommandFailure("\(path) is empty") }
+        return body
+    }
+}
+
+/// JSON string literals without Foundation's key reordering or escaped slashes.
+enum JSONText {
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20 || u.value == 0x7F:
+                out += String(format: "\\u%04x", u.value)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+}

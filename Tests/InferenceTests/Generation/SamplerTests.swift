@@ -1,0 +1,104 @@
+import Testing
+@testable import Inference
+
+@Suite struct SamplerTests {
+    static func logits(_ values: [Float]) -> [Float] { values }
+
+    func sample(_ p: SamplingParameters, _ l: [Float], history: [Int32] = [], stream: UInt64 = 0, draws: Int = 1) -> [Int32] {
+        var s = Sampler(parameters: p, stream: stream)
+        return (0..<draws).map { _ in l.withUnsafeBufferPointer { s.sample($0.baseAddress!, count: l.count, history: history[...]) } }
+    }
+
+    @Test func greedyPicksArgmax() {
+        #expect(sample(.greedy, [0.1, 3, -2, 2.9]) == [1])
+    }
+
+    @Test func logitBiasAndPenaltiesChangeTheGreedyChoice() {
+        var p = SamplingParameters.greedy
+        p.logitBias = [1: -10]
+        #expect(sample(p, [0.1, 3, -2, 2.9]) == [3])
+        var r = SamplingParameters.greedy
+        r.repetitionPenalty = 1.5   // 3 / 1.5 = 2 < 2.9
+        #expect(sample(r, [0.1, 3, -2, 2.9], history: [1]) == [3])
+        var pr = SamplingParameters.greedy
+        pr.presencePenalty = 0.2
+        #expect(sample(pr, [0.1, 3, -2, 2.9], history: [1, 1, 1]) == [3])
+        // Outside the window, no penalty.
+        pr.penaltyWindow = 1
+        #expect(sample(pr, [0.1, 3, -2, 2.9], history: [1, 0]) == [1])
+    }
+
+    @Test func sameSeedSameDraws() {
+        var rng = SplitMix(seed: 3)
+        let l = (0..<1000).map { _ in rng.float(-2, 2) }
+        let p = SamplingParameters(temperature: 1.0, topK: 0, topP: 1, minP: 0, seed: 99)
+        let a = sample(p, l, draws: 50), b = sample(p, l, draws: 50)
+        #expect(a == b)
+        let other = sample(SamplingParameters(temperature: 1.0, topK: 0, topP: 1, minP: 0, seed: 100), l, draws: 50)
+        #expect(a != other)
+        let otherStream = sample(p, l, stream: 1, draws: 50)
+        #expect(a != otherStream)
+    }
+
+    @Test func topKTopPAndMinPRestrictTheDraw() {
+        // Probabilities roughly 0.64, 0.24, 0.09, 0.03 ...
+        let l: [Float] = [3, 2, 1, 0, -1, -2]
+        let k2 = Set(sample(SamplingParameters(temperature: 1, topK: 2, topP: 1, minP: 0, seed: 1), l, draws: 400))
+        #expect(k2 == [0, 1])
+        let p = Set(sample(SamplingParameters(temperature: 1, topK: 0, topP: 0.8, minP: 0, seed: 1), l, draws: 400))
+        #expect(p == [0, 1])   // 0.64 < 0.8 <= 0.88
+        let m = Set(sample(SamplingParameters(temperature: 1, topK: 0, topP: 1, minP: 0.2, seed: 1), l, draws: 400))
+        #expect(m == [0, 1])   // 0.09 / 0.64 < 0.2
+        let all = Set(sample(SamplingParameters(temperature: 1, topK: 0, topP: 1, minP: 0, seed: 1), l, draws: 2000))
+        #expect(all.count >= 5)
+    }
+
+    @Test func lowTemperatureConcentratesHighTemperatureSpreads() {
+        let l: [Float] = [1, 0.5, 0, -0.5]
+        let cold = sample(SamplingParameters(temperature: 0.05, topK: 0, topP: 1, minP: 0, seed: 5), l, draws: 200)
+        #expect(cold.allSatisfy { $0 == 0 })
+        let hot = sample(SamplingParameters(temperature: 5, topK: 0, topP: 1, minP: 0, seed: 5), l, draws: 400)
+        #expect(Set(hot).count == 4)
+    }
+
+    @Test func invalidParametersAreRejected() {
+        #expect(throws: InferenceError.self) { try SamplingParameters(temperature: -1).validate() }
+        #expect(throws: InferenceError.self) { try SamplingParameters(topP: 0).validate() }
+        #expect(throws: InferenceError.self) { try SamplingParameters(minP: 1).validate() }
+    }
+}
+
+@Suite struct StopMatcherTests {
+    func run(_ stops: [String], _ pieces: [String]) -> (String, Bool) {
+        var m = StopMatcher(stops: stops)
+        var out = ""
+        for p in pieces { out += m.feed(p) }
+        out += m.finish()
+        return (out, m.stopped)
+    }
+
+    @Test func stopStringAcrossTokenBoundaries() {
+        let (text, stopped) = run(["\n\nINT."], ["She runs.", "\n", "\nI", "NT. ROOF", "TOP"])
+        #expect(text == "She runs.")
+        #expect(stopped)
+    }
+
+    @Test func heldPrefixIsReleasedWhenItDoesNotComplete() {
+        var m = StopMatcher(stops: ["END"])
+        #expect(m.feed("the EN") == "the ")
+        #expect(m.feed("D") == "")
+        #expect(m.stopped)
+        var n = StopMatcher(stops: ["END"])
+        #expect(n.feed("the EN") == "the ")
+        // The final "E" could still start "END": held until more text or the end.
+        #expect(n.feed("TRANCE") == "ENTRANC")
+        #expect(!n.stopped)
+        #expect(n.finish() == "E")
+        #expect(run(["END"], ["a", "E"]) == ("aE", false))
+    }
+
+    @Test func earliestOfSeveralStopsWins() {
+        #expect(run(["B", "AB"], ["xxABy"]).0 == "xx")
+        #expect(run([], ["anything"]) == ("anything", false))
+    }
+}
