@@ -24,7 +24,10 @@ let package = Package(
         // The C side of ncursesw: the system library plus a shim for macros and globals.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only Swift module that talks to the terminal.
-        .target(name: "Terminal", dependencies: ["CNcursesShim", "EditorCore"]),
+        .target(
+            name: "Terminal",
+            dependencies: ["CNcursesShim", "EditorCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "intercut",
             dependencies: [
@@ -37,5 +40,6 @@ let package = Package(
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
     ]
 )
