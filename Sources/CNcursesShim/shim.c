@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <term.h>
+#include <langinfo.h>
 #include <unistd.h>
 #include <errno.h>
 
@@ -27,6 +28,25 @@ void ic_stop(void) {
 }
 
 int ic_is_started(void) { return started; }
+
+void ic_resume(void) {
+    if (!screen || started) return;
+    started = 1;
+    reset_prog_mode();
+    wrefresh(stdscr);
+}
+
+void ic_setup_input(void) {
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+}
+
+int ic_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 int ic_lines(void) { return LINES; }
 int ic_cols(void) { return COLS; }
 int ic_colors(void) { return COLORS; }

@@ -8,6 +8,7 @@ struct Intercut: AsyncParsableCommand {
         commandName: "intercut",
         abstract: "A terminal screenwriting assistant for Fountain screenplays.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [EditCommand.self],
+        defaultSubcommand: EditCommand.self
     )
 }

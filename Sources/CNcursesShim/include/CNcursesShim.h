@@ -23,6 +23,12 @@ int ic_start(const char *preferred_term);
 /// from atexit.
 void ic_stop(void);
 int ic_is_started(void);
+/// Takes the terminal back after ic_stop (resume from suspend).
+void ic_resume(void);
+/// raw, noecho, nonl, keypad: every key reaches us, ^S/^Q/^Z/^C included.
+void ic_setup_input(void);
+/// 1 if the locale's character set is UTF-8.
+int ic_locale_is_utf8(void);
 
 int ic_lines(void);
 int ic_cols(void);
