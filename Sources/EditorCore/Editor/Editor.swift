@@ -24,6 +24,11 @@ public final class Editor {
     var savedRevision = 0
 
     var state = EditorState(text: "")
+    var syntax = FountainSyntax(lines: [""])
+    var layoutCache = LayoutCache(lineCount: 1)
+    /// Set by "save and quit": `didSave` then answers `.quit`.
+    var quitAfterSave = false
+    var paginationCache: (revision: Int, pagination: Pagination)?
     var pendingEffects: [EditorEffect] = []
     var lastSize = (width: 80, height: 24)
 
@@ -50,12 +55,19 @@ public final class Editor {
         load(document)
     }
 
-    /// The UI loop wrote the file: mark the buffer unmodified.
-    public func didSave(path: String) {
+    /// The UI loop wrote the file: mark the buffer unmodified. Returns
+    /// `.quit` when the save was the first half of "save and quit".
+    @discardableResult
+    public func didSave(path: String) -> [EditorEffect] {
         document.path = path
         document.text = currentText()
         savedRevision = revision
         showMessage("Saved \((path as NSString).lastPathComponent)")
+        if quitAfterSave {
+            quitAfterSave = false
+            return [.quit]
+        }
+        return []
     }
 
     /// The file changed on disk since it was opened: ask before overwriting.
@@ -76,7 +88,11 @@ public final class Editor {
     }
 
     public func showMessage(_ text: String) { setMessage(text, isError: false) }
-    public func showError(_ text: String) { setMessage(text, isError: true) }
+    /// Shows an error (e.g. a failed save); cancels a pending save-and-quit.
+    public func showError(_ text: String) {
+        quitAfterSave = false
+        setMessage(text, isError: true)
+    }
 
     /// Handles one input event; returns what the UI loop must do.
     public func handle(_ event: InputEvent) -> [EditorEffect] {
