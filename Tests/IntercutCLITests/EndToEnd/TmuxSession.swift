@@ -17,8 +17,11 @@ final class TmuxSession {
     let directory: String
     private var killed = false
 
-    /// Starts `bash` in a `width` × `height` window with `TERM` set to `term`.
-    init(width: Int, height: Int, term: String = "tmux-256color", environment: [String: String] = [:]) throws {
+    /// Starts a `width` × `height` window with `TERM` set to `term`,
+    /// running an interactive bash, or `command` under a non-interactive
+    /// sh (which, unlike bash's readline, leaves the terminal's modes alone).
+    init(width: Int, height: Int, term: String = "tmux-256color", environment: [String: String] = [:],
+         command: ((TmuxSession) -> String)? = nil) throws {
         socket = "intercut-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         directory = NSTemporaryDirectory() + socket
         try FileManager.default.createDirectory(atPath: directory + "/home", withIntermediateDirectories: true)
@@ -31,14 +34,15 @@ final class TmuxSession {
         """.write(toFile: config, atomically: true, encoding: .utf8)
         var env = [
             "HOME": directory + "/home", "XDG_STATE_HOME": directory + "/state", "XDG_CONFIG_HOME": directory + "/config",
-            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PS1": "$ ", "PATH": "/usr/bin:/bin:/usr/local/bin",
+            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PS1": "$ ", "TERM": term, "PATH": "/usr/bin:/bin:/usr/local/bin",
         ]
         for (key, value) in environment { env[key] = value }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
         // The server this starts would hold a stdout pipe open forever: no pipe here.
+        let program = command.map { "/bin/sh -c \(Self.quote($0(self)))" } ?? "/bin/bash --norc --noprofile -i"
         try Self.run("/usr/bin/env", ["tmux", "-L", socket, "-f", config, "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main",
-                  "env -i \(exports) /bin/bash --norc --noprofile -i"], captureOutput: false)
-        _ = try waitFor(timeout: 10) { $0.contains("$") }
+                  "env -i \(exports) \(program)"], captureOutput: false)
+        if command == nil { _ = try waitFor(timeout: 10) { $0.contains("$") } }
     }
 
     deinit {
@@ -50,11 +54,17 @@ final class TmuxSession {
 
     func file(_ name: String) -> String { directory + "/" + name }
 
-    /// Runs `intercut args…` from the shell and reports its exit status on screen afterwards.
-    func launchIntercut(_ args: [String], environment: [String: String] = [:]) throws {
-        let prefix = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value)) " }.joined()
-        let command = prefix + ([CLIRunner.binary.path] + args).map(Self.quote).joined(separator: " ")
-        try type("clear; \(command); echo \"EXIT=$?\"")
+    /// The shell command line that runs `intercut args…`.
+    static func intercutCommand(_ args: [String], environment: [String: String] = [:]) -> String {
+        let prefix = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(quote($0.value)) " }.joined()
+        return prefix + ([CLIRunner.binary.path] + args).map(quote).joined(separator: " ")
+    }
+
+    /// Runs `intercut args…` from the shell and, if `reportExit`, shows its
+    /// exit status as `EXIT=n` afterwards.
+    func launchIntercut(_ args: [String], environment: [String: String] = [:], reportExit: Bool = true) throws {
+        let command = Self.intercutCommand(args, environment: environment)
+        try type("clear; \(command)" + (reportExit ? "; echo \"EXIT=$?\"" : ""))
         try keys("Enter")
     }
 
@@ -126,35 +136,32 @@ final class TmuxSession {
         return children.split(separator: " ").first.flatMap { Int32($0) }
     }
 
-    /// `stty -a` of the pane's terminal, to check the terminal was restored.
-    func terminalSettings() throws -> String {
-        let tty = try tmux(["list-panes", "-t", "main", "-F", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        return try Self.run("/bin/stty", ["-F", tty, "-a"])
-    }
-
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         try Self.run("/usr/bin/env", ["tmux", "-L", socket] + arguments)
     }
 
+    /// Runs a program and returns its stdout. posix_spawn + waitpid rather
+    /// than Foundation's Process: `tmux new-session` leaves a daemon behind
+    /// that inherits Process's internal descriptors, and waitUntilExit then
+    /// never returns. Output goes through a temporary file for the same reason.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], captureOutput: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        guard captureOutput else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
-        }
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let outputPath = NSTemporaryDirectory() + "intercut-e2e-out-\(UUID().uuidString)"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, captureOutput ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
+        var exitStatus: Int32 = 0
+        while waitpid(pid, &exitStatus, 0) < 0 && errno == EINTR {}
+        return captureOutput ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
     }
 }
