@@ -36,9 +36,14 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
+        .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
+        // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
+        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
-        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),
+        // Cases/ holds editor cases (before, keys, after) read from the source tree.
+        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
     ]

@@ -12,6 +12,10 @@ struct TextBuffer {
         if lines.isEmpty { lines = [""] }
     }
 
+    init(lines: [String]) {
+        self.lines = lines.isEmpty ? [""] : lines
+    }
+
     var lineCount: Int { lines.count }
     var text: String { lines.joined(separator: "\n") }
     subscript(line: Int) -> String { lines[line] }

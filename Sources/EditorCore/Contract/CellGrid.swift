@@ -15,6 +15,11 @@ public struct CellGrid: Sendable, Hashable {
         set { cells[row * width + column] = newValue }
     }
 
+    /// Sets every cell to `fill`, keeping the storage (frames reuse grids).
+    mutating func clear(to fill: Cell = .blank) {
+        for index in cells.indices { cells[index] = fill }
+    }
+
     /// The cells of one row.
     public func row(_ row: Int) -> ArraySlice<Cell> {
         cells[(row * width)..<(row * width + width)]

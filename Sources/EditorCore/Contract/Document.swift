@@ -5,8 +5,10 @@ import Foundation
 ///
 /// `Document(path:bytes:)` then `bytes(for:)` on the same text gives back the
 /// original bytes exactly, as long as the file used one line-ending style.
-/// Mixed line endings are normalised to the first one seen.
+/// Mixed line endings are kept line by line when the editor saves
+/// (`Editor.documentBytes`); `bytes(for:)` alone uses the first one seen.
 public struct Document: Sendable, Equatable {
+    /// The file's (first) line ending, used for new lines and `bytes(for:)`.
     public enum LineEnding: String, Sendable, Equatable { case lf = "\n", crlf = "\r\n", cr = "\r" }
     /// nil for an untitled buffer.
     public var path: String?
@@ -14,6 +16,10 @@ public struct Document: Sendable, Equatable {
     public var text: String
     public var lineEnding: LineEnding
     public var hasBOM: Bool
+    /// The bytes as read, when the document came from a file: the editor
+    /// keeps them (through the Fountain model's lossless source) so that
+    /// untouched lines keep their exact endings, even mixed ones.
+    public var originalBytes: Data?
 
     public init(path: String?, text: String, lineEnding: LineEnding = .lf, hasBOM: Bool = false) {
         self.path = path
@@ -35,6 +41,7 @@ public struct Document: Sendable, Equatable {
         }
         if body.contains(0) { throw DocumentError.binary(path: path ?? "untitled") }
         self.path = path
+        originalBytes = bytes
         lineEnding = Self.detectLineEnding(body)
         switch lineEnding {
         case .lf: text = decoded

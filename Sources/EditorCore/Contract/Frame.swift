@@ -1,12 +1,9 @@
 /// What the terminal draws: a grid plus where the cursor is.
 public struct Frame: Sendable, Hashable {
+    /// A hint; terminals that cannot change the cursor shape ignore it.
     public enum CursorShape: Sendable, Hashable { case bar, block, underline }
     public var grid: CellGrid
-    /// (row, column) in cells, or nil when the cursor is hidden.
-    public var cursor: (row: Int, column: Int)? {
-        get { cursorPosition.map { ($0.row, $0.column) } }
-        set { cursorPosition = newValue.map { ScreenPoint(row: $0.row, column: $0.column) } }
-    }
+    /// Where the cursor is (row, column in cells), or nil when it is hidden.
     public var cursorPosition: ScreenPoint?
     public var cursorShape: CursorShape
 

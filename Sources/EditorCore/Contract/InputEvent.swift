@@ -33,6 +33,7 @@ public struct KeyModifiers: OptionSet, Sendable, Hashable {
 
 /// A mouse click or wheel step at a screen cell (0-based column and row).
 public struct MouseEvent: Sendable, Equatable, Hashable {
+    /// A button-1 press or one wheel step.
     public enum Kind: Sendable, Equatable, Hashable { case press, scrollUp, scrollDown }
     public var kind: Kind
     public var column: Int

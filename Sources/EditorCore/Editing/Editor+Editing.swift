@@ -8,8 +8,16 @@ extension Editor {
         let removed = state.buffer.text(in: range)
         let end = state.buffer.replace(range, with: text)
         revision += 1
-        textDidChange(firstLine: range.start.line, removedLines: range.end.line - range.start.line + 1, insertedLines: end.line - range.start.line + 1)
+        let farReaching = Self.mentionsBoneyard(removed) || Self.mentionsBoneyard(text)
+        textDidChange(firstLine: range.start.line, removedLines: range.end.line - range.start.line + 1,
+                      insertedLines: end.line - range.start.line + 1, farReaching: farReaching)
         return AppliedEdit(start: range.start, removed: removed, inserted: text, insertedEnd: end, removedEnd: range.end)
+    }
+
+    /// Whether text holds a boneyard marker, whose effect reaches past paragraphs.
+    static func mentionsBoneyard(_ text: String) -> Bool {
+        guard text.utf8.contains(0x2A) || text.utf8.contains(0x2F) else { return false }
+        return text.contains("/*") || text.contains("*/") || text == "*" || text == "/"
     }
 
     /// Replaces the selection (or inserts at the cursor) as one recorded edit.

@@ -23,8 +23,8 @@ extension Editor {
             let binding = KeyBinding(key, modifiers)
             let hadCompletion = state.completion != nil
             if let name = keymap.command(for: binding), let command = CommandTable.named[name] {
-                command.run(self)
                 if hadCompletion, !Self.keepsCompletion.contains(name) { state.completion = nil }
+                command.run(self)
                 if hadCompletion, name == "delete_backward" { updateCompletion() }
             } else if case .text(let text) = key, !modifiers.contains(.alt) {
                 typeText(text)
@@ -33,12 +33,12 @@ extension Editor {
             }
         }
         if let pending = state.pendingElement, pending.line != state.selection.head.line {
-            state.pendingElement = nil
+            dropPendingElement()
         }
     }
 
     /// Commands that leave an open completion in place (they act on it).
-    static let keepsCompletion: Set<String> = ["move_up", "move_down", "redraw", "help", "delete_backward"]
+    static let keepsCompletion: Set<String> = ["tab", "move_right", "move_up", "move_down", "redraw", "help", "delete_backward"]
 
     private func handleHelpKey(_ key: Key) {
         switch key {
@@ -72,7 +72,7 @@ extension Editor {
                 row = next
             }
             state.completion = nil
-            moveCursor(to: position(at: row, column: mouse.column - text.left), extend: false)
+            moveCursor(to: position(at: row, column: CellColumn(mouse.column - text.left)), extend: false)
         }
     }
 

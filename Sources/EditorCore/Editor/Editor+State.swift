@@ -1,13 +1,29 @@
+import Fountain
+
 extension Editor {
     func load(_ document: Document) {
-        state = EditorState(text: document.text)
-        syntax = FountainSyntax(lines: state.buffer.lines)
+        let model: FountainDocument
+        if let bytes = document.originalBytes, let parsed = try? FountainDocument(bytes: Array(bytes), decoding: .strict) {
+            model = parsed
+        } else {
+            model = FountainDocument(parsing: document.bytes(for: document.text).withUnsafeBytes { String(decoding: $0, as: UTF8.self) })
+        }
+        syntax = FountainSyntax(document: model)
+        state = EditorState(lines: model.source.lines)
         layoutCache = LayoutCache(lineCount: state.buffer.lineCount)
-        revision = 0
-        savedRevision = 0
+        paginationTracker = PaginationTracker(lineCount: state.buffer.lineCount)
+        revision += 1
+        savedStepID = 0
     }
 
     func currentText() -> String { state.buffer.text }
+
+    /// Forgets the element chosen for a line once the cursor has left it.
+    func dropPendingElement() {
+        guard let pending = state.pendingElement else { return }
+        state.pendingElement = nil
+        if pending.line < state.buffer.lineCount { layoutCache.invalidate(pending.line..<(pending.line + 1)) }
+    }
 
     func setMessage(_ text: String, isError: Bool) {
         state.message = StatusMessage(text: text, isError: isError)
@@ -15,9 +31,22 @@ extension Editor {
 
     /// Called by `applyEdit` after every buffer change: re-parse the changed
     /// lines and drop their cached layout.
-    func textDidChange(firstLine: Int, removedLines: Int, insertedLines: Int) {
+    func textDidChange(firstLine: Int, removedLines: Int, insertedLines: Int, farReaching: Bool) {
         layoutCache.replaceLines(firstLine..<(firstLine + removedLines), withCount: insertedLines)
+        let titlePageEnd = syntax.document.titlePage.last?.lines.upperBound ?? 0
         syntax.linesChanged(in: state.buffer.lines, firstLine: firstLine, removedLines: removedLines, insertedLines: insertedLines)
+        if let pending = state.pendingElement, pending.line >= firstLine + removedLines {
+            state.pendingElement?.line = pending.line + insertedLines - removedLines
+        }
+        let everything = farReaching || firstLine <= titlePageEnd
+        paginationTracker.linesReplaced(first: firstLine, removed: removedLines, inserted: insertedLines, lines: state.buffer.lines,
+                                        everything: everything)
+        if everything {
+            layoutCache.invalidateAll()
+        } else {
+            let region = PaginationTracker.paragraphsAround(firstLine..<(firstLine + insertedLines), in: state.buffer.lines)
+            layoutCache.revalidate(region) { self.effectiveStyle(ofLine: $0) }
+        }
     }
 }
 
@@ -27,7 +56,7 @@ struct EditorState {
     var buffer: TextBuffer
     var selection = Selection(cursor: .start)
     /// The cell column vertical movement tries to keep (nil: the cursor's own).
-    var goalColumn: Int?
+    var goalColumn: CellColumn?
     var history = UndoHistory()
     var clipboard = ""
     var message: StatusMessage?
@@ -45,6 +74,10 @@ struct EditorState {
 
     init(text: String) {
         buffer = TextBuffer(text)
+    }
+
+    init(lines: [String]) {
+        buffer = TextBuffer(lines: lines)
     }
 }
 

@@ -20,15 +20,21 @@ public final class Editor {
     /// Incremented on every change to the text; the recovery journal writes
     /// when it differs from the last one written.
     public internal(set) var revision = 0
-    /// The revision at open or last save.
-    var savedRevision = 0
+    /// The history step at open or last save (-1: never saved as it is).
+    var savedStepID = 0
 
     var state = EditorState(text: "")
     var syntax = FountainSyntax(lines: [""])
     var layoutCache = LayoutCache(lineCount: 1)
     /// Set by "save and quit": `didSave` then answers `.quit`.
     var quitAfterSave = false
-    var paginationCache: (revision: Int, pagination: Pagination)?
+    var paginationTracker = PaginationTracker(lineCount: 1)
+    var geometryCache: PageGeometry?
+    /// The last frame's grid, reused for the next frame's cells.
+    var spareGrid: CellGrid?
+    /// The cursor line when layouts were last fetched (see `lineLayout`).
+    var lastLaidOutCursorLine: Int?
+
     var pendingEffects: [EditorEffect] = []
     var lastSize = (width: 80, height: 24)
 
@@ -40,19 +46,23 @@ public final class Editor {
         load(document)
     }
 
-    /// Whether the text differs from the last open or save.
-    public var isModified: Bool { revision != savedRevision }
+    /// Whether the text differs from the last open or save (undoing back to
+    /// the saved text clears it).
+    public var isModified: Bool { state.history.currentID != savedStepID }
 
     /// The current text, "\n" line endings.
     public var text: String { currentText() }
 
     /// The bytes a save would write now (line ending and BOM as opened).
-    public var documentBytes: Data { document.bytes(for: currentText()) }
+    public var documentBytes: Data { Data(syntax.document.bytes) }
 
     /// Replaces the buffer with a freshly read document; clears history.
-    public func open(_ document: Document) {
+    /// `markModified` (e.g. text recovered from the journal) makes the buffer
+    /// count as unsaved, so quitting asks and the title shows [+].
+    public func open(_ document: Document, markModified: Bool = false) {
         self.document = document
         load(document)
+        if markModified { savedStepID = -1 }
     }
 
     /// The UI loop wrote the file: mark the buffer unmodified. Returns
@@ -61,7 +71,9 @@ public final class Editor {
     public func didSave(path: String) -> [EditorEffect] {
         document.path = path
         document.text = currentText()
-        savedRevision = revision
+        // Typing after a save starts a new step, so the saved state has its own id.
+        state.history.close()
+        savedStepID = state.history.currentID
         showMessage("Saved \((path as NSString).lastPathComponent)")
         if quitAfterSave {
             quitAfterSave = false

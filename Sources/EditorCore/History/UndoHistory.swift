@@ -1,7 +1,7 @@
 /// Linear undo/redo history of grouped edits.
 ///
 /// A step is what one undo reverts: a typed word (letters typed in a run,
-/// plus the spaces before them), a run of backspaces or deletes, a paste, a
+/// with the spaces typed after it), a run of backspaces or deletes, a paste, a
 /// cut, a replace-all, an element-flow change. Any cursor movement or other
 /// command closes the open step. Undo restores the selection from before the
 /// step; redo the one after. Redo is dropped by a new edit (no undo tree).
@@ -11,6 +11,8 @@ struct UndoHistory {
     }
 
     struct Step {
+        /// Unique per step; `currentID` names the state the text is in.
+        var id: Int
         var edits: [AppliedEdit]
         var selectionBefore: Selection
         var selectionAfter: Selection
@@ -22,6 +24,16 @@ struct UndoHistory {
     private(set) var redoStack: [Step] = []
     /// Whether the top of `undoStack` may absorb the next compatible edit.
     private var open = false
+    private var nextID = 1
+
+    /// The step the text is at (0: the opened text). Saving remembers it, so
+    /// undoing back to the saved text counts as unmodified.
+    var currentID: Int { undoStack.last?.id ?? 0 }
+
+    private mutating func makeID() -> Int {
+        defer { nextID += 1 }
+        return nextID
+    }
 
     mutating func close() { open = false }
 
@@ -39,7 +51,7 @@ struct UndoHistory {
             undoStack[undoStack.count - 1] = top
             return
         }
-        undoStack.append(Step(edits: [edit], selectionBefore: before, selectionAfter: after, kind: kind, lastWasSpace: isSpace))
+        undoStack.append(Step(id: makeID(), edits: [edit], selectionBefore: before, selectionAfter: after, kind: kind, lastWasSpace: isSpace))
         open = kind != .single
     }
 
@@ -47,7 +59,7 @@ struct UndoHistory {
     mutating func recordStep(_ edits: [AppliedEdit], before: Selection, after: Selection) {
         guard !edits.isEmpty else { return }
         redoStack.removeAll()
-        undoStack.append(Step(edits: edits, selectionBefore: before, selectionAfter: after, kind: .single))
+        undoStack.append(Step(id: makeID(), edits: edits, selectionBefore: before, selectionAfter: after, kind: .single))
         open = false
     }
 

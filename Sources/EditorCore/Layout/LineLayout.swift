@@ -1,6 +1,7 @@
 /// One grapheme placed on a laid-out row.
 struct Glyph: Equatable {
-    var character: Character
+    /// The grapheme as drawn (a control character shows as "?", a tab as " ").
+    var text: String
     /// UTF-8 offset of the grapheme in its source line.
     var byte: Int
     var byteCount: Int
@@ -40,7 +41,6 @@ struct LineLayout: Equatable {
         var glyphs: [Glyph] = []
         glyphs.reserveCapacity(line.utf8.count)
         var byte = 0
-        var spanIndex = 0
         let spans = style.spans
         for character in line {
             let size = character.utf8.count
@@ -50,14 +50,18 @@ struct LineLayout: Equatable {
                 attributes.insert(.dim)
             }
             if !spans.isEmpty {
-                while spanIndex < spans.count, spans[spanIndex].bytes.upperBound <= byte, spans[spanIndex].bytes.lowerBound < byte { spanIndex += 1 }
                 for span in spans where span.bytes.contains(byte) {
                     attributes.formUnion(span.attributes)
                     if let spanRole = span.role { role = spanRole }
                 }
             }
-            let display: Character = character.isASCII && (character.asciiValue! < 0x20 && character != "\t") ? "?" : character
-            glyphs.append(Glyph(character: display, byte: byte, byteCount: size, column: 0, width: character.cellWidth,
+            let display: String
+            if let ascii = character.asciiValue, ascii < 0x20 || ascii == 0x7F {
+                display = ascii == 0x09 ? " " : "?"
+            } else {
+                display = String(character)
+            }
+            glyphs.append(Glyph(text: display, byte: byte, byteCount: size, column: 0, width: character.cellWidth,
                                 role: role, attributes: attributes))
             byte += size
         }
@@ -83,7 +87,6 @@ struct LineLayout: Equatable {
         var rowStart = 0
         var column = 0
         var lastBreak: Int?
-        var current: [Glyph] = []
         var index = 0
         func finishRow(upTo cut: Int) {
             var rowGlyphs = Array(glyphs[rowStart..<cut])
@@ -97,10 +100,9 @@ struct LineLayout: Equatable {
             rows.append(LaidOutRow(startByte: start, endByte: end, indent: 0, glyphs: rowGlyphs, cellWidth: x))
             rowStart = cut
         }
-        _ = current
         while index < glyphs.count {
             let glyph = glyphs[index]
-            let isSpace = glyph.character == " " || glyph.character == "\t"
+            let isSpace = glyph.text == " "
             if column + glyph.width > limit, index > rowStart, !isSpace {
                 let cut = (lastBreak.map { $0 > rowStart ? $0 : index }) ?? index
                 finishRow(upTo: cut)
@@ -113,7 +115,6 @@ struct LineLayout: Equatable {
             index += 1
         }
         finishRow(upTo: glyphs.count)
-        current = []
         return rows
     }
 }

@@ -13,9 +13,10 @@ struct PageGeometry: Equatable {
     }
 
     static let pageActionWidth = 61
-    static let reference: [StyleRole: (offset: Int, width: Int)] = [
-        .character: (20, 33), .parenthetical: (15, 26), .dialogue: (10, 36),
-    ]
+    /// (offset from the action edge, width) on the page.
+    static let characterColumn = (offset: 20, width: 33)
+    static let parentheticalColumn = (offset: 15, width: 26)
+    static let dialogueColumn = (offset: 10, width: 36)
 
     /// Cells of the text area.
     let areaWidth: Int
@@ -23,7 +24,10 @@ struct PageGeometry: Equatable {
     let margin: Int
     /// The action column's width (61 when it fits).
     let actionWidth: Int
-    private let columns: [StyleRole: Column]
+    private let character: Column
+    private let parenthetical: Column
+    private let dialogue: Column
+    private let action: Column
 
     init(areaWidth: Int) {
         self.areaWidth = max(1, areaWidth)
@@ -35,19 +39,27 @@ struct PageGeometry: Equatable {
             actionWidth = available
             margin = self.areaWidth >= 3 ? 1 : 0
         }
-        var columns: [StyleRole: Column] = [:]
-        for (role, reference) in Self.reference {
+        let actionWidth = actionWidth
+        let margin = margin
+        func scaled(_ reference: (offset: Int, width: Int)) -> Column {
             let offset = reference.offset * actionWidth / Self.pageActionWidth
             let width = max(1, min(reference.width * actionWidth / Self.pageActionWidth, actionWidth - offset))
-            columns[role] = Column(offset: offset, width: width)
+            return Column(offset: margin + offset, width: width)
         }
-        self.columns = columns
+        character = scaled(Self.characterColumn)
+        parenthetical = scaled(Self.parentheticalColumn)
+        dialogue = scaled(Self.dialogueColumn)
+        action = Column(offset: margin, width: actionWidth)
     }
 
     /// The column for an element, relative to the text area's left edge.
     func column(for role: StyleRole) -> Column {
-        let relative = columns[role] ?? Column(offset: 0, width: actionWidth)
-        return Column(offset: margin + relative.offset, width: relative.width)
+        switch role {
+        case .character: character
+        case .parenthetical: parenthetical
+        case .dialogue: dialogue
+        default: action
+        }
     }
 
     /// The right edge (exclusive) of the action column: transitions end here.

@@ -1,4 +1,25 @@
 extension CellGrid {
+    /// Puts a laid-out glyph (its text already made) at (row, column), clipped at `limit`.
+    mutating func put(glyph: Glyph, row: Int, column: Int, role: StyleRole, limit: Int) {
+        let limit = Swift.min(limit, width)
+        guard row >= 0, row < height, column >= 0, column < limit else { return }
+        switch glyph.width {
+        case 1:
+            self[row, column] = Cell(text: glyph.text, width: 1, role: role, attributes: glyph.attributes)
+        case 2:
+            guard column + 1 < limit else {
+                self[row, column] = Cell(text: " ", width: 1, role: role, attributes: glyph.attributes)
+                return
+            }
+            self[row, column] = Cell(text: glyph.text, width: 2, role: role, attributes: glyph.attributes)
+            self[row, column + 1] = .continuation(role: role, attributes: glyph.attributes)
+        default:
+            for offset in 0..<glyph.width where column + offset < limit {
+                self[row, column + offset] = Cell(text: " ", width: 1, role: role, attributes: glyph.attributes)
+            }
+        }
+    }
+
     /// Puts one grapheme at (row, column) if it fits before `limit` (exclusive
     /// column). A wide grapheme that would cross `limit` becomes a space, so a
     /// continuation cell is never orphaned. Returns the cells used.

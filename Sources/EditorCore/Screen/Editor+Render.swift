@@ -4,7 +4,16 @@ import Foundation
 
 extension Editor {
     func drawFrame(width: Int, height: Int) -> Frame {
-        var grid = CellGrid(width: width, height: height)
+        var grid: CellGrid
+        if var reused = spareGrid, reused.width == width, reused.height == height {
+            // The previous frame's storage: unique again once the terminal has drawn it.
+            spareGrid = nil
+            reused.clear()
+            grid = reused
+        } else {
+            grid = CellGrid(width: width, height: height)
+        }
+        defer { spareGrid = grid }
         guard width > 0, height > 0 else { return Frame(grid: grid, cursor: nil) }
         let regions = screenLayout(width: width, height: height)
         if state.showingHelp {
@@ -45,6 +54,8 @@ extension Editor {
         var cursor: ScreenPoint?
         var row: DisplayRow? = state.scrollTop
         var matchCache: (line: Int, ranges: [Range<Int>])?
+        let pages = pagination()
+        let geometry = textAreaGeometry
         for screenRow in region.top..<(region.top + region.height) {
             guard let current = row else { break }
             let layout = lineLayout(current.line)
@@ -53,6 +64,12 @@ extension Editor {
                 matchCache = (current.line, matchRanges(of: state.search.query, inLine: current.line))
             }
             let matches = matchCache?.ranges ?? []
+            // Page breaks: "12." in the left margin where page 12 begins, as on the printed page.
+            if current.row == 0, geometry.margin >= 5, let page = pages.page(startingAt: current.line) {
+                let label = "\(page)."
+                grid.write(label, row: screenRow, column: region.left + geometry.margin - 1 - label.count,
+                           role: .pageMarker, attributes: [.dim], limit: region.left + geometry.margin - 1)
+            }
             let lineSelected = !selection.isEmpty && selection.start.line <= current.line && current.line <= selection.end.line
             for glyph in laidOut.glyphs {
                 var role = glyph.role
@@ -62,8 +79,7 @@ extension Editor {
                 } else if !matches.isEmpty, matches.contains(where: { $0.contains(glyph.byte) }) {
                     role = .searchMatch
                 }
-                grid.put(glyph.character, row: screenRow, column: region.left + laidOut.indent + glyph.column,
-                         width: glyph.width, role: role, attributes: glyph.attributes, limit: limit)
+                grid.put(glyph: glyph, row: screenRow, column: region.left + laidOut.indent + glyph.column, role: role, limit: limit)
             }
             // A selected line end shows as one selected cell, so selecting blank lines is visible.
             if lineSelected, current.row == layout.rows.count - 1, current.line < selection.end.line {
@@ -71,10 +87,10 @@ extension Editor {
                          role: .selection, attributes: [], limit: limit)
             }
             if current == cursorLocation.row {
-                let column = min(region.left + cursorLocation.column, limit - 1)
+                let column = min(region.left + cursorLocation.column.value, limit - 1)
                 cursor = ScreenPoint(row: screenRow, column: max(region.left, column))
                 if let completion = state.completion, completion.line == head.line, state.prompt == nil {
-                    grid.write(completion.remainder, row: screenRow, column: region.left + cursorLocation.column,
+                    grid.write(completion.remainder, row: screenRow, column: region.left + cursorLocation.column.value,
                                role: glyphRole(atLine: head.line), attributes: [.dim], limit: limit)
                 }
             }

@@ -3,11 +3,27 @@
 
 extension Editor {
     /// The geometry of the text area for the current screen size.
-    var textAreaGeometry: PageGeometry { PageGeometry(areaWidth: screenLayout(width: lastSize.width, height: lastSize.height).text.width) }
+    var textAreaGeometry: PageGeometry {
+        let width = screenLayout(width: lastSize.width, height: lastSize.height).text.width
+        if let cached = geometryCache, cached.areaWidth == max(1, width) { return cached }
+        let geometry = PageGeometry(areaWidth: width)
+        geometryCache = geometry
+        return geometry
+    }
 
-    /// The laid-out rows of a source line (cached).
+    /// The laid-out rows of a source line (cached; see `LayoutCache`).
     func lineLayout(_ line: Int) -> LineLayout {
-        layoutCache.layout(of: line, text: state.buffer[line], style: effectiveStyle(ofLine: line), geometry: textAreaGeometry)
+        // The cursor's line may carry a pending element, which the cache cannot know about.
+        let cursorLine = state.selection.head.line
+        if cursorLine != lastLaidOutCursorLine {
+            // The old cursor line may have been shown with a pending or guessed element.
+            if let old = lastLaidOutCursorLine, old < state.buffer.lineCount { layoutCache.invalidate(old..<(old + 1)) }
+            lastLaidOutCursorLine = cursorLine
+        }
+        let expected = line == cursorLine ? effectiveStyle(ofLine: line) : nil
+        return layoutCache.layout(of: line, geometry: textAreaGeometry, expectedStyle: expected) {
+            (self.state.buffer[line], self.effectiveStyle(ofLine: line))
+        }
     }
 
     /// The parser's style, except that the cursor's line may carry the
@@ -19,11 +35,16 @@ extension Editor {
             style.element = pending.role
             return style
         }
-        return syntax.style(ofLine: line)
+        var style = syntax.style(ofLine: line)
+        // A cue being typed has no dialogue under it yet: show it at the cue column.
+        if line == state.selection.head.line, style.element == .action, looksLikeCueBeingTyped(line: line) {
+            style.element = .character
+        }
+        return style
     }
 
     /// The row and absolute cell column (from the text area's left edge) of a position.
-    func screenLocation(of position: TextPosition) -> (row: DisplayRow, column: Int) {
+    func screenLocation(of position: TextPosition) -> (row: DisplayRow, column: CellColumn) {
         let layout = lineLayout(position.line)
         var rowIndex = layout.rows.count - 1
         for (i, row) in layout.rows.enumerated() where position.byte < row.endByte || i == layout.rows.count - 1 {
@@ -35,17 +56,17 @@ extension Editor {
             column = glyph.column
             break
         }
-        return (DisplayRow(line: position.line, row: rowIndex), row.indent + column)
+        return (DisplayRow(line: position.line, row: rowIndex), CellColumn(row.indent + column))
     }
 
     /// The position shown at an absolute cell column of a laid-out row; a
     /// column past the row's end gives the row's end (the last glyph's start
     /// on a wrapped row, so the cursor stays on that row).
-    func position(at displayRow: DisplayRow, column: Int) -> TextPosition {
+    func position(at displayRow: DisplayRow, column: CellColumn) -> TextPosition {
         let layout = lineLayout(displayRow.line)
         let rowIndex = min(displayRow.row, layout.rows.count - 1)
         let row = layout.rows[rowIndex]
-        let relative = column - row.indent
+        let relative = column.value - row.indent
         if relative <= 0 { return TextPosition(line: displayRow.line, byte: row.startByte) }
         for glyph in row.glyphs where relative < glyph.column + glyph.width {
             return TextPosition(line: displayRow.line, byte: glyph.byte)

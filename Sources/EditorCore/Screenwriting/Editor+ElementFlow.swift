@@ -12,8 +12,13 @@
 
 extension Editor {
     func newlineWithFlow() {
-        let head = state.selection.head
+        var head = state.selection.head
         let text = state.buffer[head.line]
+        if state.selection.isEmpty, text.utf8.count - head.byte == 1, text.hasSuffix(")"), text.hasPrefix("(") {
+            // Enter inside "(…|)" finishes the parenthetical.
+            head.byte = text.utf8.count
+            state.selection = Selection(cursor: head)
+        }
         let isBlank = text.allSatisfy { $0 == " " || $0 == "\t" }
         guard state.selection.isEmpty, head.byte == text.utf8.count, !isBlank else {
             return insertPlainNewline()
@@ -111,6 +116,8 @@ extension Editor {
         state.history.recordStep(edits, before: before, after: state.selection)
         state.pendingElement = (currentLine, target)
         showMessage(Self.elementName(target))
+        // A cue or heading just made may already be completable (mar → MAR|LOWE).
+        if target == .character || target == .sceneHeading { updateCompletion() }
     }
 
     /// The line's words without this element's markup.

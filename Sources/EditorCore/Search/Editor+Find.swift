@@ -28,7 +28,10 @@ extension Editor {
     /// Selects the next match after the cursor (or before it), wrapping.
     func findNext(forward: Bool) {
         guard !state.search.query.isEmpty else { return beginFind() }
-        let from = forward ? state.selection.range.end : state.selection.range.start
+        // From a bare cursor, skip the match it stands on.
+        let from = forward
+            ? (state.selection.isEmpty ? position(after: state.selection.head) : state.selection.range.end)
+            : state.selection.range.start
         if !selectMatch(from: from, forward: forward, wrapMessage: true) {
             showError("Not found: \(state.search.query)")
         }
@@ -36,10 +39,11 @@ extension Editor {
 
     /// Selects the first match at/after (or before) `position`; false when none.
     @discardableResult
-    func selectMatch(from position: TextPosition, forward: Bool, wrapMessage: Bool) -> Bool {
+    func selectMatch(from position: TextPosition, forward: Bool, wrapMessage: Bool, wrap: Bool = true) -> Bool {
         let query = state.search.query
         let count = state.buffer.lineCount
         for step in 0...count {
+            if !wrap, forward ? position.line + step >= count : position.line - step < 0 { break }
             let line = forward ? (position.line + step) % count : ((position.line - step) % count + count) % count
             let wrapped = forward ? position.line + step >= count : position.line - step < 0
             let ranges = matchRanges(of: query, inLine: line)
@@ -83,14 +87,19 @@ extension Editor {
         case "y":
             applyStep([(state.selection.range, replacement)])
             let after = state.selection.head
-            if selectMatch(from: after, forward: true, wrapMessage: false) {
+            if selectMatch(from: after, forward: true, wrapMessage: false, wrap: false) {
                 state.prompt?.kind = .replaceStep(search: search, replacement: replacement, replaced: replaced + 1)
             } else {
                 state.prompt = nil
+                state.selection = Selection(cursor: after)
                 showMessage("Replaced \(replaced + 1)")
             }
         case "n":
-            if !selectMatch(from: state.selection.range.end, forward: true, wrapMessage: true) { state.prompt = nil }
+            if !selectMatch(from: state.selection.range.end, forward: true, wrapMessage: false, wrap: false) {
+                state.prompt = nil
+                state.selection = Selection(cursor: state.selection.head)
+                showMessage("Replaced \(replaced)")
+            }
         case "a":
             state.prompt = nil
             let count = replaceAll(search: search, replacement: replacement)

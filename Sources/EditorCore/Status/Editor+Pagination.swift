@@ -2,17 +2,13 @@
 
 extension Editor {
     func pagination() -> Pagination {
-        if let cached = paginationCache, cached.revision == revision { return cached.pagination }
-        let metrics = (0..<state.buffer.lineCount).map { lineMetrics($0) }
-        let pagination = Pagination(lines: metrics)
-        paginationCache = (revision, pagination)
-        return pagination
+        paginationTracker.current { self.lineMetrics($0) }
     }
 
     func lineMetrics(_ line: Int) -> Pagination.LineMetrics {
         let text = state.buffer[line]
         if text.allSatisfy({ $0 == " " || $0 == "\t" }) { return .init(kind: .blank, height: 1) }
-        let role = syntax.style(ofLine: line).element
+        let role = syntax.role(ofLine: line)
         let kind: Pagination.LineMetrics.Kind
         let width: Int
         switch role {
@@ -28,13 +24,14 @@ extension Editor {
         return .init(kind: kind, height: Self.wrappedHeight(text, width: width))
     }
 
-    /// Lines a text takes when word-wrapped at `width` characters.
+    /// Lines a text takes when word-wrapped at `width` characters (counted
+    /// as UTF-8 lead bytes: exact for Courier's one cell per character).
     static func wrappedHeight(_ text: String, width: Int) -> Int {
         var rows = 1
         var column = 0
         var wordLength = 0
-        for character in text {
-            if character == " " {
+        for byte in text.utf8 where byte & 0xC0 != 0x80 {
+            if byte == 0x20 {
                 column += wordLength + 1
                 wordLength = 0
                 continue

@@ -15,6 +15,12 @@ struct Pagination: Equatable {
 
     var pageCount: Int { pageStarts.count }
 
+    /// The 1-based page that starts at `line`, if one does.
+    func page(startingAt line: Int) -> Int? {
+        let page = self.page(ofLine: line)
+        return pageStarts[page - 1] == line && page > 1 ? page : nil
+    }
+
     /// 1-based page of a source line.
     func page(ofLine line: Int) -> Int {
         var low = 0

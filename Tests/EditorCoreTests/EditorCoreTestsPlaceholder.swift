@@ -1,4 +1,0 @@
-import Testing
-@testable import EditorCore
-
-@Test func moduleLinks() { #expect(Bool(true)) }
