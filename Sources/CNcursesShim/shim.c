@@ -5,6 +5,7 @@
 #include <string.h>
 #include <term.h>
 #include <langinfo.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <errno.h>
 
@@ -53,6 +54,14 @@ int ic_colors(void) { return COLORS; }
 int ic_color_pairs(void) { return COLOR_PAIRS; }
 int ic_has_rgb(void) { return tigetflag("RGB") > 0; }
 void ic_set_escdelay(int milliseconds) { set_escdelay(milliseconds); }
+
+int ic_sync_size(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    if (size.ws_row == LINES && size.ws_col == COLS) return 0;
+    resizeterm(size.ws_row, size.ws_col);
+    return 1;
+}
 
 int ic_get_wch(uint32_t *value) {
     wint_t ch = 0;

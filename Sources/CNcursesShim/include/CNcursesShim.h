@@ -36,6 +36,9 @@ int ic_colors(void);
 int ic_color_pairs(void);
 int ic_has_rgb(void);
 void ic_set_escdelay(int milliseconds);
+/// Re-reads the window size from the tty; if it differs from LINES/COLS,
+/// resizes curses to it and returns 1. Covers SIGWINCHes ncurses coalesced.
+int ic_sync_size(void);
 
 /// get_wch on stdscr. Returns 0 for a character (in *value), 1 for a key code
 /// (in *value), -1 when no input is ready.

@@ -85,6 +85,11 @@ public final class UILoop {
                     if ending != nil { break }
                 }
             }
+            if screen.syncSize() {
+                let (width, height) = screen.size
+                apply(editor.handle(.resize(width: width, height: height)))
+                changed = true
+            }
             files.tick(editor: editor)
             if changed && ending == nil { draw() }
         }

@@ -46,6 +46,10 @@ final class TerminalScreen {
 
     var size: (width: Int, height: Int) { (Int(ic_cols()), Int(ic_lines())) }
 
+    /// True if the tty's size moved on from what curses believes (two
+    /// quick SIGWINCHes can yield one KEY_RESIZE with the older size).
+    func syncSize() -> Bool { ic_sync_size() != 0 }
+
     /// Installs the theme's colour pairs: one pair per style role.
     func apply(_ theme: Theme) {
         self.theme = theme

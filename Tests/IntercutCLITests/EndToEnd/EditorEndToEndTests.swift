@@ -26,7 +26,7 @@ struct EditorEndToEndTests {
 
     /// The status line shows the file saved (the core's message after a save).
     func waitForSave(_ tmux: TmuxSession, path: String, equal expected: String) throws {
-        try TmuxSession.poll("\(path) to hold the expected text") { contents(path) == expected }
+        try tmux.poll("\(path) to hold the expected text") { contents(path) == expected }
     }
 
     @Test func opensAScriptLaidOutLikeAPage() throws {
@@ -121,7 +121,7 @@ struct EditorEndToEndTests {
         try tmux.waitFor(text: "reaches for the switch.")
         // The journal must hold everything typed so far within about a second.
         let journalDirectory = tmux.directory + "/state/intercut/journal"
-        try TmuxSession.poll(timeout: 3, "the journal to catch up") {
+        try tmux.poll(timeout: 3, "the journal to catch up") {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: journalDirectory)) ?? []
             return names.contains { contents(journalDirectory + "/" + $0)?.hasSuffix("INT. LAB - NIGHT\n\n" + typed) == true }
         }
@@ -146,14 +146,19 @@ struct EditorEndToEndTests {
             let path = tmux.file("t.fountain")
             try Self.heist.write(toFile: path, atomically: true, encoding: .utf8)
             try tmux.launchIntercut([path])
-            try TmuxSession.poll("intercut to start") { try tmux.childPID() != nil }
+            try tmux.waitForFirstFrame()
             try tmux.keys("C-End")
             try tmux.type("漢字 wide")
-            try tmux.keys("Enter", "Tab", "F1", "Escape", "Up", "S-Left", "C-Left")
+            // One key per write, as a person types: tmux would otherwise send
+            // "Escape" and the next key's escape sequence in one burst.
+            for key in ["Enter", "Tab", "F1", "Escape", "Up", "S-Left", "C-Left", "Escape"] { try tmux.keys(key) }
             try tmux.resize(width: 3, height: 2)
             try tmux.resize(width: width + 5, height: height + 1)
+            // Whatever popup or prompt the keys opened, close it before saving.
+            try tmux.keys("Escape")
+            try tmux.keys("Escape")
             try tmux.keys("C-s")
-            try TmuxSession.poll("the save") { contents(path)?.contains("漢字 wide") == true }
+            try tmux.poll("the save at \(width)x\(height) \(term) (file: \(contents(path).debugDescription))") { contents(path)?.contains("漢字 wide") == true }
             try tmux.keys("C-q")
             try tmux.waitFor(text: "EXIT=0")
         }
@@ -181,7 +186,7 @@ struct EditorEndToEndTests {
     @Test func f1ShowsTheBindings() throws {
         let tmux = try TmuxSession(width: 80, height: 30)
         try tmux.launchIntercut([])
-        try TmuxSession.poll("intercut to start") { try tmux.childPID() != nil }
+        try tmux.waitForFirstFrame()
         try tmux.keys("F1")
         try tmux.waitFor("the help screen") { $0.contains("^S") && $0.contains("Save") && $0.contains("^Q") }
         try tmux.keys("Escape", "C-q")
@@ -208,7 +213,7 @@ struct EditorEndToEndTests {
         try tmux.keys("C-s")
         try waitForSave(tmux, path: path, equal: "INT. CAR - DAY\nBack.")
         try tmux.keys("C-q")
-        try TmuxSession.poll("intercut to exit") { try tmux.childPID() == nil }
+        try tmux.poll("intercut to exit") { try tmux.childPID() == nil }
     }
 
     @Test func sigtermAndSighupRestoreTheTerminalAndKeepAJournal() throws {

@@ -63,9 +63,23 @@ final class TmuxSession {
     /// Runs `intercut args…` from the shell and, if `reportExit`, shows its
     /// exit status as `EXIT=n` afterwards.
     func launchIntercut(_ args: [String], environment: [String: String] = [:], reportExit: Bool = true) throws {
+        unlink(timingFile)
+        var environment = environment
+        environment["INTERCUT_TIMING"] = timingFile
         let command = Self.intercutCommand(args, environment: environment)
         try type("clear; \(command)" + (reportExit ? "; echo \"EXIT=$?\"" : ""))
         try keys("Enter")
+    }
+
+    /// Where intercut notes its first frame (INTERCUT_TIMING).
+    var timingFile: String { file("timing.log") }
+
+    /// Waits until the editor has drawn its first frame, so keys sent next
+    /// reach it in raw mode rather than the shell or a cooked tty.
+    func waitForFirstFrame(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try poll("the first frame", sourceLocation: sourceLocation) {
+            (try? String(contentsOfFile: timingFile, encoding: .utf8))?.contains("first_frame_ms") == true
+        }
     }
 
     /// Sends tmux key names: "Enter", "C-s", "F1", "S-Right".
@@ -113,6 +127,18 @@ final class TmuxSession {
 
     func waitFor(text: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation) throws {
         try waitFor(timeout: timeout, "'\(text)'", sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// Polls any condition (a file's contents, a process) with a timeout;
+    /// a failure shows the screen.
+    func poll(timeout: Double = 10, _ description: String, sourceLocation: SourceLocation = #_sourceLocation,
+              _ predicate: () throws -> Bool) throws {
+        do {
+            try Self.poll(timeout: timeout, description, sourceLocation: sourceLocation, predicate)
+        } catch let error as TimedOut {
+            Issue.record("screen at the time-out:\n\((try? screen()) ?? "")", sourceLocation: sourceLocation)
+            throw error
+        }
     }
 
     /// Polls any condition (a file's contents, a process) with a timeout.
