@@ -40,7 +40,10 @@ let package = Package(
         // The C side of ncursesw: the system library plus a shim for macros and globals.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only Swift module that talks to the terminal.
-        .target(name: "Terminal", dependencies: ["CNcursesShim", "EditorCore"]),
+        .target(
+            name: "Terminal",
+            dependencies: ["CNcursesShim", "EditorCore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "intercut",
             dependencies: [
@@ -72,5 +75,6 @@ let package = Package(
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
     ]
 )
