@@ -1,4 +1,0 @@
-import Testing
-@testable import Fountain
-
-@Test func moduleLinks() { #expect(Bool(true)) }
