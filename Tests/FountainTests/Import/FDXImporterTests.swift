@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import Fountain
+
+@Suite struct FDXImporterTests {
+    @Test(arguments: ["final-draft-vault", "fade-in-diner", "no-title-page"])
+    func importMatchesHandWrittenFountain(name: String) throws {
+        let result = try FDXImporter.fountain(fromFDX: try Fixture.data("fdx/\(name).fdx"))
+        let expected = try Fixture.text("fdx/\(name).fountain")
+        #expect(result.fountain == expected)
+        if result.fountain != expected {
+            // Line-by-line difference makes a failure readable.
+            let got = result.fountain.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            for i in 0..<max(got.count, want.count) where (i < got.count ? got[i] : "<none>") != (i < want.count ? want[i] : "<none>") {
+                Issue.record("line \(i + 1): got \(i < got.count ? String(got[i]) : "<none>") want \(i < want.count ? String(want[i]) : "<none>")")
+                break
+            }
+        }
+    }
+
+    @Test func unknownParagraphTypeWarnsOnceAndKeepsText() throws {
+        let result = try FDXImporter.fountain(fromFDX: try Fixture.data("fdx/final-draft-vault.fdx"))
+        #expect(result.warnings == ["unknown FDX paragraph type \"Teaser\" imported as action"])
+        #expect(result.fountain.contains("A paragraph type this importer has never seen."))
+    }
+
+    @Test func knownTypesGiveNoWarnings() throws {
+        #expect(try FDXImporter.fountain(fromFDX: try Fixture.data("fdx/fade-in-diner.fdx")).warnings.isEmpty)
+    }
+
+    // MARK: - Bad input
+
+    private func failure(_ text: String) -> FDXImportError? {
+        failure(Data(text.utf8))
+    }
+
+    private func failure(_ data: Data) -> FDXImportError? {
+        do {
+            _ = try FDXImporter.fountain(fromFDX: data)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func notXMLIsAOneLineError() throws {
+        let error = try #require(failure("INT. HOUSE - DAY\n\nThis is Fountain, not FDX.\n"))
+        guard case .malformedXML = error else { Issue.record("got \(error)"); return }
+        #expect(!error.description.contains("\n"))
+    }
+
+    @Test func otherXMLIsNotFinalDraft() {
+        #expect(failure("<html><body>hi</body></html>") == .notFinalDraft(rootElement: "html"))
+        #expect(failure("<FinalDraft DocumentType=\"Script\"></FinalDraft>") == .noContent)
+    }
+
+    @Test func emptyAndBinaryInput() {
+        #expect(failure("") == .empty)
+        #expect(failure(Data([0xFF, 0xFE, 0x3C, 0x00, 0x46, 0x00])) == .notUTF8)
+    }
+
+    @Test func billionLaughsIsRefusedBeforeExpansion() {
+        var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE FinalDraft [\n<!ENTITY lol \"lol\">\n"
+        for i in 1...9 {
+            let previous = i == 1 ? "lol" : "lol\(i - 1)"
+            xml += "<!ENTITY lol\(i) \"" + String(repeating: "&\(previous);", count: 10) + "\">\n"
+        }
+        xml += "]>\n<FinalDraft><Content><Paragraph Type=\"Action\"><Text>&lol9;</Text></Paragraph></Content></FinalDraft>"
+        #expect(failure(xml) == .documentTypeDeclaration)
+    }
+
+    @Test func externalEntityIsRefused() {
+        let xml = "<?xml version=\"1.0\"?><!doctype FinalDraft [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<FinalDraft><Content><Paragraph Type=\"Action\"><Text>&x;</Text></Paragraph></Content></FinalDraft>"
+        #expect(failure(xml) == .documentTypeDeclaration)
+    }
+
+    @Test func undeclaredEntityIsMalformedNotExpanded() throws {
+        let xml = "<FinalDraft><Content><Paragraph Type=\"Action\"><Text>&x;</Text></Paragraph></Content></FinalDraft>"
+        let error = try #require(failure(xml))
+        guard case .malformedXML = error else { Issue.record("got \(error)"); return }
+    }
+
+    @Test func hugeInputIsRefusedBeforeParsing() {
+        let data = Data(count: XMLElementTree.maximumBytes + 1)
+        #expect(failure(data) == .tooLarge(bytes: XMLElementTree.maximumBytes + 1))
+    }
+
+    @Test func deepNestingIsRefused() {
+        let depth = 10_000
+        let xml = "<FinalDraft><Content>" + String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+            + "</Content></FinalDraft>"
+        let error = failure(xml)
+        #expect(error == .nestedTooDeep)
+    }
+
+    @Test func truncatedFileIsMalformed() throws {
+        let full = try Fixture.text("fdx/fade-in-diner.fdx")
+        let error = try #require(failure(String(full.prefix(full.count / 2))))
+        guard case .malformedXML(let line, _) = error else { Issue.record("got \(error)"); return }
+        #expect(line > 1)
+    }
+}
