@@ -99,7 +99,19 @@ struct XMLElementTree {
     private static func describe(_ error: Error) -> String {
         let ns = error as NSError
         if let reason = ns.userInfo[NSLocalizedDescriptionKey] as? String, !reason.isEmpty { return reason }
-        return "XML error \(ns.code)"
+        // libxml2's error numbers (xmlerror.h), which XMLParser passes on.
+        switch ns.code {
+        case 4: return "no XML element where the document should start"
+        case 5: return "the file ends too early"
+        case 9: return "a character XML does not allow"
+        case 26, 27: return "an undeclared entity"
+        case 23, 24, 25, 89: return "a malformed entity reference"
+        case 73, 38, 39, 40, 41: return "a malformed tag or attribute"
+        case 76: return "a closing tag that does not match its opening tag"
+        case 85: return "unbalanced tags"
+        case 86: return "text after the root element"
+        default: return "XML error \(ns.code)"
+        }
     }
 }
 
