@@ -15,25 +15,29 @@ public struct PDFOutput: Sendable {
 /// Text in WinAnsi is set in the standard Courier faces (nothing embedded).
 /// Other characters are drawn from an embedded TrueType font found through
 /// `fallbackFonts`; a character no font has is printed as `?` and named in a
-/// warning, so text is never dropped silently. Content streams are not
-/// compressed: Foundation on Linux offers no deflate, and a 120-page script
-/// stays well under a megabyte without it.
+/// warning, so text is never dropped silently. Streams are Flate-compressed
+/// by the module's own `Deflate` (Foundation on Linux offers none).
 public struct PDFDocumentWriter: Sendable {
     /// Document title and author for the PDF's Info dictionary.
     public var title: String?
     public var author: String?
     public var fallbackFonts: FallbackFonts
+    /// Flate-compress streams (the default); off leaves them readable.
+    public var compress: Bool
 
-    public init(title: String? = nil, author: String? = nil, fallbackFonts: FallbackFonts = .system) {
+    public init(title: String? = nil, author: String? = nil, fallbackFonts: FallbackFonts = .system,
+                compress: Bool = true) {
         self.title = title
         self.author = author
         self.fallbackFonts = fallbackFonts
+        self.compress = compress
     }
 
     /// Writes `pages` in order.
     public func write(_ pages: [PDFPage]) -> PDFOutput {
         var state = FontState(fallbackFonts: fallbackFonts)
         var writer = PDFObjectWriter()
+        writer.compressStreams = compress
         let catalog = writer.reserve(), pageTree = writer.reserve(), resources = writer.reserve()
         var pageNumbers: [Int] = []
         for page in pages {

@@ -29,12 +29,17 @@ struct PDFObjectWriter {
         append("\nendobj\n")
     }
 
+    /// Whether streams are Flate-compressed (off to read them in tests).
+    var compressStreams = true
+
     /// Writes object `number` as a stream; `dictionary` holds the entries
-    /// other than /Length (written here from the data's real size).
+    /// other than /Length and /Filter (written here from the data as stored).
     mutating func writeStream(_ number: Int, dictionary: String = "", data: [UInt8]) {
         begin(number)
-        append("<< /Length \(data.count) \(dictionary) >>\nstream\n")
-        bytes.append(contentsOf: data)
+        let stored = compressStreams ? Deflate.zlib(data) : data
+        let filter = compressStreams ? "/Filter /FlateDecode " : ""
+        append("<< /Length \(stored.count) \(filter)\(dictionary) >>\nstream\n")
+        bytes.append(contentsOf: stored)
         append("\nendstream\nendobj\n")
     }
 

@@ -96,9 +96,18 @@ import Testing
     @Test func underlineIsAStrokedLineUnderTheRun() throws {
         var p = PDFPage(paper: .letter)
         p.runs.append(PDFTextRun(text: "under", x: 108, baseline: 700, underline: true))
-        let stream = String(decoding: PDFDocumentWriter().write([p]).data, as: UTF8.self)
+        let stream = String(decoding: PDFDocumentWriter(compress: false).write([p]).data, as: UTF8.self)
         // 5 columns of 7.2 pt from x = 108, 1.2 pt under the baseline.
         #expect(stream.contains("0.6 w 108 698.8 m 144 698.8 l S"))
+    }
+
+    @Test func compressedAndPlainFilesReadTheSame() throws {
+        let pages = [page(["INT. VAULT - NIGHT", "Привет (beat) \\ done"]), page(["EXT. STREET - DAY"])]
+        let packed = PDFDocumentWriter().write(pages).data
+        let plain = PDFDocumentWriter(compress: false).write(pages).data
+        #expect(packed.count < plain.count)
+        #expect(try Poppler.text(packed) == Poppler.text(plain))
+        #expect(String(decoding: packed, as: UTF8.self).contains("/FlateDecode"))
     }
 
     @Test func numbersAreFormattedWithoutExponentOrLocale() {
