@@ -2,8 +2,8 @@
 /// Identity-H, CID = glyph id) with a ToUnicode CMap so that text extraction
 /// and search give back the characters, not glyph numbers.
 ///
-/// The whole font file is embedded (no subsetting): it is only written when a
-/// script has text outside WinAnsi, and then correctness beats file size.
+/// Only the glyphs drawn are embedded (`TrueTypeSubset`, glyph ids kept);
+/// if the font cannot be subset the whole file is embedded instead.
 struct EmbeddedFont {
     let font: TrueTypeFont
     let resourceName: String
@@ -37,7 +37,10 @@ struct EmbeddedFont {
     func write(into writer: inout PDFObjectWriter) -> Int {
         let type0 = writer.reserve(), cidFont = writer.reserve(), descriptor = writer.reserve()
         let file = writer.reserve(), toUnicode = writer.reserve()
-        let name = font.postScriptName
+        let subset = TrueTypeSubset.subset(font, keeping: Set(usedGlyphs.keys))
+        // A subset font's name carries a six-letter tag (PDF 1.7, 9.6.4).
+        let name = subset == nil ? font.postScriptName : subsetTag + "+" + font.postScriptName
+        let fontFile = subset ?? font.data
         let (x0, y0, x1, y1) = font.boundingBox
         let sorted = usedGlyphs.keys.sorted()
         var widths = ""
@@ -55,9 +58,23 @@ struct EmbeddedFont {
             + "/ItalicAngle \(Int(font.italicAngle)) /Ascent \(font.scaled(font.ascender)) "
             + "/Descent \(font.scaled(font.descender)) /CapHeight \(capHeight) /StemV 80 "
             + "/FontFile2 \(file) 0 R >>")
-        writer.writeStream(file, dictionary: "/Length1 \(font.data.count)", data: font.data)
+        writer.writeStream(file, dictionary: "/Length1 \(fontFile.count)", data: fontFile)
         writer.writeStream(toUnicode, data: Array(toUnicodeCMap(sorted).utf8))
         return type0
+    }
+
+    /// Six capital letters derived from the glyph set and resource name, so
+    /// different subsets of one font get different names.
+    private var subsetTag: String {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for glyph in usedGlyphs.keys.sorted() { hash = (hash ^ UInt64(glyph)) &* 1_099_511_628_211 }
+        for byte in resourceName.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        var tag = ""
+        for _ in 0..<6 {
+            tag.append(Character(Unicode.Scalar(UInt8(65 + hash % 26))))
+            hash /= 26
+        }
+        return tag
     }
 
     private func toUnicodeCMap(_ glyphs: [UInt16]) -> String {

@@ -10,6 +10,8 @@ struct TrueTypeFont: Sendable {
     enum ParseError: Error { case malformed(String) }
 
     let data: [UInt8]
+    /// Table tag → (offset, length) in `data`.
+    let tables: [String: (offset: Int, length: Int)]
     let postScriptName: String
     let unitsPerEm: Int
     let boundingBox: (Int, Int, Int, Int)
@@ -32,6 +34,7 @@ struct TrueTypeFont: Sendable {
             guard offset + length <= data.count else { throw ParseError.malformed("table \(tag)") }
             tables[tag] = (offset, length)
         }
+        self.tables = tables
         func table(_ tag: String) throws -> Int {
             guard let t = tables[tag] else { throw ParseError.malformed("no \(tag) table") }
             return t.offset
@@ -159,7 +162,7 @@ struct TrueTypeFont: Sendable {
 
     // MARK: - Big-endian reads
 
-    private static func u16(_ d: [UInt8], _ at: Int) throws -> UInt16 {
+    static func u16(_ d: [UInt8], _ at: Int) throws -> UInt16 {
         guard at >= 0, at + 2 <= d.count else { throw ParseError.malformed("read past end") }
         return UInt16(d[at]) << 8 | UInt16(d[at + 1])
     }
@@ -168,7 +171,7 @@ struct TrueTypeFont: Sendable {
         Int16(bitPattern: try u16(d, at))
     }
 
-    private static func u32(_ d: [UInt8], _ at: Int) throws -> UInt32 {
+    static func u32(_ d: [UInt8], _ at: Int) throws -> UInt32 {
         guard at >= 0, at + 4 <= d.count else { throw ParseError.malformed("read past end") }
         return UInt32(d[at]) << 24 | UInt32(d[at + 1]) << 16 | UInt32(d[at + 2]) << 8 | UInt32(d[at + 3])
     }

@@ -73,6 +73,21 @@ import Testing
         #expect(fonts.contains("Courier-Bold"))
     }
 
+    @Test func embeddedFontIsSubsetToTheGlyphsDrawn() throws {
+        let liberation = "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf"
+        let fonts = FallbackFonts(paths: [.regular: [liberation]])
+        let output = PDFDocumentWriter(fallbackFonts: fonts).write([page(["Ελένη ǻ says hi"])])
+        #expect(output.warnings.isEmpty)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: liberation)[.size] as? Int)
+        // The whole file compressed is still well over half its size; a subset is a few KB.
+        #expect(output.data.count * 10 < size)
+        let listing = try Poppler.fonts(output.data)
+        let line = try #require(listing.split(separator: "\n").first { $0.contains("LiberationMono") })
+        #expect(line.contains("+LiberationMono"))
+        #expect(line.contains("yes yes yes"))   // embedded, subset, ToUnicode
+        #expect(try Poppler.text(output.data, layout: false).contains("Ελένη ǻ says hi"))
+    }
+
     @Test func characterWithoutAnyFontIsWarnedAboutNotDropped() throws {
         let output = PDFDocumentWriter(fallbackFonts: .none).write([page(["Hi Ωmega 漢"])])
         #expect(output.warnings.count == 1)
