@@ -38,6 +38,6 @@ public struct PDFPage: Sendable, Equatable {
 
     /// An empty page of the given paper.
     public init(paper: PaperSize) {
-        self.init(width: paper.width, height: paper.height)
+        self.init(width: paper.sizeInPoints.width, height: paper.sizeInPoints.height)
     }
 }

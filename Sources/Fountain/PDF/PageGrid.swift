@@ -32,22 +32,16 @@ public struct PageGrid: Sendable, Equatable {
 
     /// The baseline of body line `line` (0 = first line under the top margin).
     public func baseline(line: Int) -> Double {
-        paper.height - Self.topMargin - Double(line) * Self.pointsPerLine - Self.baselineOffset
+        paper.sizeInPoints.height - Self.topMargin - Double(line) * Self.pointsPerLine - Self.baselineOffset
     }
 
     /// The baseline of the page-number line, whose top is 0.5" below the top edge.
     public var pageNumberBaseline: Double {
-        paper.height - 36 - Self.baselineOffset
+        paper.sizeInPoints.height - 36 - Self.baselineOffset
     }
 
     /// The right edge of the page number: the 1.0" right margin.
     public var pageNumberRightEdge: Double {
-        paper.width - 72
-    }
-
-    /// The right edge of the action column, where page numbers and
-    /// transitions end: 1.5" margin plus the action width.
-    public var rightEdgeColumn: Int {
-        15 + paper.actionWidth
+        paper.sizeInPoints.width - 72
     }
 }

@@ -1,19 +1,13 @@
-/// A sheet of paper a screenplay is printed on, with the screenplay grid that
-/// fits it (../shared/reference/screenplay-layout.md: Courier 12 pt, 10
-/// characters per inch, 6 lines per inch).
-///
-/// Units: PDF points (1/72 inch). The grid is what differs between the two
-/// sizes: US Letter holds 55 lines and 61 action characters, A4 57 and 58.
+// Stand-in until exports' Sources/Fountain/Layout/PaperSize.swift lands:
+// the same API, deleted at that merge.
 public enum PaperSize: String, Sendable, CaseIterable {
     case letter
     case a4
 
-    /// Page width in points.
-    public var width: Double { self == .letter ? 612 : 595 }
-    /// Page height in points.
-    public var height: Double { self == .letter ? 792 : 842 }
-    /// Body lines per page (page-number line excluded).
     public var linesPerPage: Int { self == .letter ? 55 : 57 }
-    /// Characters per line in the action column.
     public var actionWidth: Int { self == .letter ? 61 : 58 }
+    public var rightEdgeColumn: Int { 15 + actionWidth }
+    public var sizeInPoints: (width: Double, height: Double) {
+        self == .letter ? (612, 792) : (595.28, 841.89)
+    }
 }

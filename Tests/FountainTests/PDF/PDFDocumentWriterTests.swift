@@ -6,7 +6,7 @@ import Testing
     private func page(_ lines: [String], paper: PaperSize = .letter, style: PDFFontStyle = .regular) -> PDFPage {
         var page = PDFPage(paper: paper)
         for (i, line) in lines.enumerated() {
-            page.runs.append(PDFTextRun(text: line, x: 108, baseline: paper.height - 81 - 12 * Double(i), style: style))
+            page.runs.append(PDFTextRun(text: line, x: 108, baseline: paper.sizeInPoints.height - 81 - 12 * Double(i), style: style))
         }
         return page
     }
@@ -28,7 +28,7 @@ import Testing
 
     @Test func a4PagesAreA4() throws {
         let output = PDFDocumentWriter().write([page(["A4 text"], paper: .a4)])
-        #expect(try Poppler.info(output.data)["Page size"]?.hasPrefix("595 x 842") == true)
+        #expect(try Poppler.info(output.data)["Page size"]?.hasPrefix("595.28 x 841.89") == true)
     }
 
     @Test func xrefOffsetsPointAtTheirObjects() throws {
