@@ -1,0 +1,512 @@
+/// Turns the body of a screenplay (everything after the title page) into
+/// elements, paragraph by paragraph. A paragraph is a run of lines between
+/// blank lines; it can be resumed at any paragraph start, which is what
+/// incremental re-parsing relies on.
+struct BlockParser {
+    let buf: UnsafeBufferPointer<UInt8>
+    let table: [SourceText.Line]
+    let scanner: LineViewScanner
+    /// Views of lines `viewBase ..< viewBase + views.count`, computed in order.
+    var views: [LineView] = []
+    var viewBase: Int
+    var boneyard = BoneyardState()
+    /// Boneyard spans found so far, in source order.
+    var boneyardSpans: [InlineSpan] = []
+    /// Output; may start with elements kept from a previous parse.
+    var elements: [Element]
+    var scratch: [UInt8] = []
+
+    init(buf: UnsafeBufferPointer<UInt8>, table: [SourceText.Line], lastCloser: Int, start: Int, prefix: [Element]) {
+        self.buf = buf
+        self.table = table
+        self.scanner = LineViewScanner(lastCloser: lastCloser)
+        self.viewBase = start
+        self.elements = prefix
+        views.reserveCapacity(min(table.count - start, 1 << 16))
+    }
+
+    var lineCount: Int { table.count }
+
+    mutating func view(_ line: Int) -> LineView {
+        while viewBase + views.count <= line {
+            let l = viewBase + views.count
+            let t = table[l]
+            views.append(scanner.view(line: l, start: t.start, length: t.length, buf: buf,
+                                      state: &boneyard, spans: &boneyardSpans))
+        }
+        return views[line - viewBase]
+    }
+
+    @inline(__always)
+    mutating func withBytes<R>(_ line: Int, _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> R) -> R {
+        let v = view(line)
+        if let s = v.stripped {
+            return s.withUnsafeBufferPointer { body($0, 0, $0.count) }
+        }
+        return body(buf, v.start, v.end)
+    }
+
+    /// Parses paragraphs from `start` (a paragraph start or gap line) until
+    /// the end, or until `stop` accepts a paragraph start. Returns the line
+    /// where it stopped.
+    mutating func run(from start: Int, stop: (Int, [Element]) -> Bool) -> Int {
+        var i = start
+        let n = lineCount
+        while i < n {
+            let v = view(i)
+            if !v.hidden && v.blankness != .content { i += 1; continue }
+            if stop(i, elements) { return i }
+            i = paragraph(at: i)
+        }
+        return n
+    }
+
+    // MARK: Paragraphs
+
+    mutating func isGap(_ line: Int) -> Bool {
+        let v = view(line)
+        return !v.hidden && v.blankness != .content
+    }
+
+    /// First line at or after `line` that is not hidden (boneyard only).
+    mutating func skipHidden(_ line: Int) -> Int {
+        var j = line
+        while j < lineCount, view(j).hidden { j += 1 }
+        return j
+    }
+
+    /// True when the next non-hidden line after `line` is blank or absent.
+    mutating func nextIsGap(_ line: Int) -> Bool {
+        let j = skipHidden(line + 1)
+        return j >= lineCount || isGap(j)
+    }
+
+    mutating func paragraph(at p: Int) -> Int {
+        var i = p
+        let h = skipHidden(i)
+        if h > i {
+            emit(.boneyard, text: "", lines: i..<h, start: 0, endLine: h - 1)
+            if h >= lineCount || isGap(h) { return h }
+            i = h
+        }
+        var atStart = true
+        while i < lineCount {
+            let v = view(i)
+            if v.hidden {
+                let e = skipHidden(i)
+                extendLast(to: e)
+                i = e
+                continue
+            }
+            if v.blankness != .content { return i }
+            i = element(at: i, atStart: atStart)
+            atStart = false
+        }
+        return i
+    }
+
+    /// Classifies the line at `i` and consumes it (and what belongs to it).
+    mutating func element(at i: Int, atStart: Bool) -> Int {
+        enum Shape {
+            case pageBreak, synopsis, section(Int), lyrics, centered, forcedTransition, forcedAction
+            case forcedHeading, forcedCue, note, heading, transition, cue, action
+        }
+        let shape: Shape = withBytes(i) { b, lo0, hi0 in
+            let (lo, hi) = ByteRules.trim(b, lo0, hi0)
+            let c = b[lo]
+            if ByteRules.isPageBreak(b, lo, hi) { return .pageBreak }
+            switch c {
+            case 0x3D: return .synopsis
+            case 0x23:
+                var d = 0
+                while lo + d < hi, b[lo + d] == 0x23 { d += 1 }
+                return .section(d)
+            case 0x7E: return .lyrics
+            case 0x3E: return b[hi - 1] == 0x3C && hi - lo >= 2 ? .centered : .forcedTransition
+            case 0x21: return .forcedAction
+            case 0x2E:
+                if lo + 1 < hi {
+                    let d = b[lo + 1]
+                    if ByteRules.isUpperASCII(d) || ByteRules.isLowerASCII(d) || ByteRules.isDigit(d) || d >= 0x80 {
+                        return .forcedHeading
+                    }
+                }
+                return .action
+            case 0x40 where atStart: return .forcedCue
+            case 0x5B where atStart && lo + 1 < hi && b[lo + 1] == 0x5B: return .note
+            default: break
+            }
+            guard atStart else { return .action }
+            if ByteRules.isSceneHeading(b, lo, hi) { return .heading }
+            // Trailing spaces disqualify transitions and cues.
+            let trailingSpace = hi0 > lo0 && ByteRules.isSpace(b[hi0 - 1])
+            if trailingSpace { return .action }
+            if ByteRules.endsWith(b, lo, hi, "TO:"), ByteRules.isUpperCaseName(b, lo, hi) { return .transition }
+            var nameEnd = ByteRules.contains(b, lo, hi, 0x28) ?? hi
+            if nameEnd == hi, b[hi - 1] == 0x5E { nameEnd = hi - 1 }
+            if nameEnd > lo, ByteRules.isUpperCaseName(b, lo, nameEnd) { return .cue }
+            return .action
+        }
+        switch shape {
+        case .pageBreak:
+            return single(.pageBreak, i, strip: 0, forced: false)
+        case .synopsis:
+            return single(.synopsis, i, strip: 1, forced: true)
+        case .section(let d):
+            return single(.section(depth: d), i, strip: d, forced: true)
+        case .lyrics:
+            return lyrics(at: i)
+        case .centered:
+            return centered(at: i)
+        case .forcedTransition:
+            return single(.transition, i, strip: 1, forced: true)
+        case .forcedAction:
+            return action(at: i, forced: true)
+        case .forcedHeading:
+            return heading(at: i, forced: true)
+        case .forcedCue:
+            return dialogueBlock(at: i, forced: true)
+        case .note:
+            if let end = standaloneNote(at: i) { return end }
+            return action(at: i, forced: false)
+        case .heading:
+            return nextIsGap(i) ? heading(at: i, forced: false) : action(at: i, forced: false)
+        case .transition:
+            return nextIsGap(i) ? single(.transition, i, strip: 0, forced: false) : dialogueBlockOrAction(at: i)
+        case .cue:
+            return dialogueBlockOrAction(at: i)
+        case .action:
+            return action(at: i, forced: false)
+        }
+    }
+
+    mutating func dialogueBlockOrAction(at i: Int) -> Int {
+        nextIsGap(i) ? action(at: i, forced: false) : dialogueBlock(at: i, forced: false)
+    }
+
+    // MARK: Element builders
+
+    /// Trimmed visible text of a line minus `strip` leading marker bytes.
+    mutating func trimmedText(_ i: Int, strip: Int) -> (text: String, start: Int, end: Int) {
+        withBytes(i) { b, lo0, hi0 in
+            var (lo, hi) = ByteRules.trim(b, lo0, hi0)
+            let start = lo - lo0
+            let end = hi - lo0
+            lo = min(hi, lo + strip)
+            (lo, hi) = ByteRules.trim(b, lo, hi)
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), start, end)
+        }
+    }
+
+    /// Maps a visible column to a source column (they differ only on lines a boneyard cut).
+    mutating func sourceColumn(_ i: Int, visible col: Int) -> Int {
+        let v = view(i)
+        guard v.stripped != nil else { return col }
+        // Lines cut by a boneyard are rare: report the whole line.
+        return col == 0 ? 0 : table[i].length
+    }
+
+    mutating func single(_ kind: ElementKind, _ i: Int, strip: Int, forced: Bool) -> Int {
+        let t = trimmedText(i, strip: strip)
+        emit(kind, text: t.text, lines: i..<(i + 1), start: sourceColumn(i, visible: t.start),
+             endLine: i, end: sourceColumn(i, visible: t.end), forced: forced)
+        return i + 1
+    }
+
+    mutating func heading(at i: Int, forced: Bool) -> Int {
+        let r: (String, String?, Int, Int) = withBytes(i) { b, lo0, hi0 in
+            var (lo, hi) = ByteRules.trim(b, lo0, hi0)
+            let start = lo - lo0, end = hi - lo0
+            if forced { lo += 1 }
+            var number: String?
+            if let (nlo, nhi) = ByteRules.sceneNumber(b, lo, hi) {
+                number = String(decoding: UnsafeBufferPointer(rebasing: b[(nlo + 1)..<(nhi - 1)]), as: UTF8.self)
+                hi = nlo
+            }
+            (lo, hi) = ByteRules.trim(b, lo, hi)
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), number, start, end)
+        }
+        emit(.sceneHeading(sceneNumber: r.1), text: r.0, lines: i..<(i + 1), start: sourceColumn(i, visible: r.2),
+             endLine: i, end: sourceColumn(i, visible: r.3), forced: forced)
+        return i + 1
+    }
+
+    mutating func centered(at i: Int) -> Int {
+        let r: (String, Int, Int) = withBytes(i) { b, lo0, hi0 in
+            var (lo, hi) = ByteRules.trim(b, lo0, hi0)
+            let start = lo - lo0, end = hi - lo0
+            (lo, hi) = ByteRules.trim(b, lo + 1, hi - 1)
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), start, end)
+        }
+        emit(.centered, text: r.0, lines: i..<(i + 1), start: sourceColumn(i, visible: r.1),
+             endLine: i, end: sourceColumn(i, visible: r.2), forced: true)
+        return i + 1
+    }
+
+    /// A run of `~` lines. When a line without `~` follows in the same
+    /// paragraph the whole rest of the paragraph is action (as Jouvence reads it).
+    mutating func lyrics(at i: Int) -> Int {
+        var j = i
+        var lines: [Int] = []
+        while j < lineCount {
+            let v = view(j)
+            if v.hidden { j += 1; continue }
+            if v.blankness != .content { break }
+            let isLyric = withBytes(j) { b, lo0, hi0 in
+                let (lo, _) = ByteRules.trim(b, lo0, hi0)
+                return b[lo] == 0x7E
+            }
+            if !isLyric { return action(at: i, forced: false) }
+            lines.append(j)
+            j += 1
+        }
+        var text: [UInt8] = []
+        for (k, l) in lines.enumerated() {
+            if k > 0 { text.append(0x0A) }
+            withBytes(l) { b, lo0, hi0 in
+                let (lo, hi) = ByteRules.trim(b, lo0, hi0)
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[(lo + 1)..<hi]))
+            }
+        }
+        let last = lines.last!
+        let end = endColumn(last)
+        emit(.lyrics, text: String(decoding: text, as: UTF8.self), lines: i..<(last + 1),
+             start: startColumn(i), endLine: last, end: end, forced: true)
+        return last + 1
+    }
+
+    mutating func startColumn(_ i: Int) -> Int {
+        let c = withBytes(i) { b, lo0, hi0 in ByteRules.trim(b, lo0, hi0).0 - lo0 }
+        return sourceColumn(i, visible: c)
+    }
+
+    mutating func endColumn(_ i: Int) -> Int {
+        let c = withBytes(i) { b, lo0, hi0 in ByteRules.trim(b, lo0, hi0).1 - lo0 }
+        return sourceColumn(i, visible: c)
+    }
+
+    /// Action: the rest of the paragraph, leading whitespace kept, tabs as 4 spaces.
+    mutating func action(at i: Int, forced: Bool) -> Int {
+        var out = scratch
+        scratch = []
+        out.removeAll(keepingCapacity: true)
+        var j = i
+        var last = i
+        var first = true
+        var startCol = 0
+        while j < lineCount {
+            let v = view(j)
+            if v.hidden { j += 1; continue }
+            if v.blankness != .content { break }
+            if !first { out.append(0x0A) }
+            let strip = first && forced
+            withBytes(j) { b, lo0, hi0 in
+                var lo = lo0
+                if strip {
+                    while lo < hi0, ByteRules.isSpace(b[lo]) { lo += 1 }
+                    startCol = lo - lo0
+                    lo += 1
+                }
+                for k in lo..<hi0 {
+                    let c = b[k]
+                    if c == 0x09 {
+                        out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                    } else {
+                        out.append(c)
+                    }
+                }
+            }
+            first = false
+            last = j
+            j += 1
+        }
+        let text = String(decoding: out, as: UTF8.self)
+        scratch = out
+        emit(.action, text: text, lines: i..<j,
+             start: sourceColumn(i, visible: startCol), endLine: last, end: table[last].length, forced: forced)
+        return j
+    }
+
+    /// A whole paragraph that is one note `[[…]]`, possibly over several
+    /// lines (blank lines inside written as two spaces). Nil if not.
+    mutating func standaloneNote(at i: Int) -> Int? {
+        var j = i
+        var bytes: [UInt8] = []
+        while j < lineCount {
+            let v = view(j)
+            if v.hidden { j += 1; continue }
+            if v.blankness == .hard { return nil }
+            if j > i { bytes.append(0x0A) }
+            withBytes(j) { b, lo0, hi0 in
+                let (lo, hi) = ByteRules.trim(b, lo0, hi0)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi]))
+            }
+            let closes = bytes.count >= 4 && bytes[bytes.count - 1] == 0x5D && bytes[bytes.count - 2] == 0x5D
+            j += 1
+            if closes {
+                guard nextIsGap(j - 1) else { return nil }
+                // One note only: the first `]]` must be the last.
+                var k = 2
+                while k + 1 < bytes.count - 2 {
+                    if bytes[k] == 0x5D, bytes[k + 1] == 0x5D { return nil }
+                    k += 1
+                }
+                let inner = bytes[2..<(bytes.count - 2)]
+                let text = String(decoding: inner, as: UTF8.self)
+                emit(.note, text: trimNewlines(text), lines: i..<j, start: startColumn(i),
+                     endLine: j - 1, end: endColumn(j - 1), forced: false)
+                return j
+            }
+        }
+        return nil
+    }
+
+    func trimNewlines(_ s: String) -> String {
+        var t = Substring(s)
+        while let f = t.first, f == " " || f == "\n" { t = t.dropFirst() }
+        while let l = t.last, l == " " || l == "\n" { t = t.dropLast() }
+        return String(t)
+    }
+
+    /// A character cue and the dialogue, parentheticals and lyrics under it,
+    /// to the end of the paragraph. Two-space lines keep the block going.
+    mutating func dialogueBlock(at i: Int, forced: Bool) -> Int {
+        let cue: (name: String, ext: String?, dual: Bool, text: String, start: Int, end: Int) = withBytes(i) { b, lo0, hi0 in
+            var (lo, hi) = ByteRules.trim(b, lo0, hi0)
+            let start = lo - lo0, end = hi - lo0
+            if forced { lo += 1 }
+            var dual = false
+            if hi > lo, b[hi - 1] == 0x5E {
+                dual = true
+                hi -= 1
+                (lo, hi) = ByteRules.trim(b, lo, hi)
+            }
+            let paren = ByteRules.contains(b, lo, hi, 0x28)
+            let (nlo, nhi) = ByteRules.trim(b, lo, paren ?? hi)
+            let name = String(decoding: UnsafeBufferPointer(rebasing: b[nlo..<nhi]), as: UTF8.self)
+            var ext: String?
+            if let p = paren { ext = String(decoding: UnsafeBufferPointer(rebasing: b[p..<hi]), as: UTF8.self) }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
+            return (name, ext, dual, text, start, end)
+        }
+        let cueIndex = elements.count
+        emit(.character(name: cue.name, extension: cue.ext, isDual: cue.dual), text: cue.text, lines: i..<(i + 1),
+             start: sourceColumn(i, visible: cue.start), endLine: i, end: sourceColumn(i, visible: cue.end), forced: forced)
+        var j = i + 1
+        var dialogueOpen = false
+        while j < lineCount {
+            let v = view(j)
+            if v.hidden {
+                let e = skipHidden(j)
+                extendLast(to: e)
+                j = e
+                continue
+            }
+            if v.blankness == .hard { break }
+            if v.blankness == .soft {
+                // Two spaces: a blank line inside the speech.
+                if dialogueOpen {
+                    appendLine(j, text: "", end: table[j].length)
+                } else {
+                    emit(.dialogue, text: "", lines: j..<(j + 1), start: 0, endLine: j, end: table[j].length)
+                    dialogueOpen = true
+                }
+                j += 1
+                continue
+            }
+            let kind: UInt8 = withBytes(j) { b, lo0, hi0 in
+                let (lo, hi) = ByteRules.trim(b, lo0, hi0)
+                if b[lo] == 0x28, b[hi - 1] == 0x29 { return 1 }
+                if b[lo] == 0x7E { return 2 }
+                return 0
+            }
+            switch kind {
+            case 1:
+                _ = single(.parenthetical, j, strip: 0, forced: false)
+                dialogueOpen = false
+            case 2:
+                _ = single(.lyrics, j, strip: 1, forced: true)
+                dialogueOpen = false
+            default:
+                let t = trimmedText(j, strip: 0)
+                if dialogueOpen {
+                    appendLine(j, text: t.text, end: sourceColumn(j, visible: t.end))
+                } else {
+                    emit(.dialogue, text: t.text, lines: j..<(j + 1), start: sourceColumn(j, visible: t.start),
+                         endLine: j, end: sourceColumn(j, visible: t.end))
+                    dialogueOpen = true
+                }
+            }
+            j += 1
+        }
+        if cue.dual { pairDual(cueIndex: cueIndex) }
+        return j
+    }
+
+    // MARK: Dual dialogue
+
+    static func isBlockBody(_ kind: ElementKind) -> Bool {
+        switch kind {
+        case .dialogue, .parenthetical, .lyrics: true
+        default: false
+        }
+    }
+
+    /// Index just past the dialogue block whose cue is at `cueIndex`.
+    func blockEnd(cueIndex: Int) -> Int {
+        var k = cueIndex + 1
+        while k < elements.count, Self.isBlockBody(elements[k].kind),
+              elements[k].lines.lowerBound == elements[k - 1].lines.upperBound {
+            k += 1
+        }
+        return k
+    }
+
+    /// Pairs the `^` block at `cueIndex` with the dialogue block right
+    /// before it (only blank lines between), unless that block's cue has a
+    /// `^` too. Sets `.right` / `.left`, or clears the marks when unpaired.
+    mutating func pairDual(cueIndex: Int) {
+        let end = blockEnd(cueIndex: cueIndex)
+        var partner: Int?
+        if cueIndex > 0 {
+            var k = cueIndex - 1
+            while k > 0, Self.isBlockBody(elements[k].kind),
+                  elements[k].lines.lowerBound == elements[k - 1].lines.upperBound {
+                k -= 1
+            }
+            if case .character(_, _, let prevDual) = elements[k].kind, !prevDual,
+               blockEnd(cueIndex: k) == cueIndex {
+                partner = k
+            }
+        }
+        let side: DualSide? = partner == nil ? nil : .right
+        for k in cueIndex..<end { elements[k].dual = side }
+        if let p = partner {
+            for k in p..<cueIndex { elements[k].dual = .left }
+        }
+    }
+
+    // MARK: Output
+
+    mutating func emit(_ kind: ElementKind, text: String, lines: Range<Int>, start: Int, endLine: Int,
+                       end: Int? = nil, forced: Bool = false) {
+        let e = end ?? table[endLine].length
+        elements.append(Element(kind: kind, text: text, lines: lines,
+                                range: SourcePosition(line: lines.lowerBound, column: start)..<SourcePosition(line: endLine, column: e),
+                                isForced: forced))
+    }
+
+    mutating func appendLine(_ line: Int, text: String, end: Int) {
+        let k = elements.count - 1
+        elements[k].text += "\n" + text
+        elements[k].lines = elements[k].lines.lowerBound..<(line + 1)
+        elements[k].range = elements[k].range.lowerBound..<SourcePosition(line: line, column: end)
+    }
+
+    /// Hidden (boneyard) lines inside a paragraph belong to the element before them.
+    mutating func extendLast(to line: Int) {
+        let k = elements.count - 1
+        guard k >= 0 else { return }
+        elements[k].lines = elements[k].lines.lowerBound..<line
+    }
+}

@@ -1,0 +1,81 @@
+/// Finds emphasis and inline notes in source lines. Emphasis never crosses
+/// a line break; notes may span the lines of one element.
+enum InlineScanner {
+    private struct Opener {
+        var column: Int
+        var count: Int
+    }
+
+    /// Emphasis spans of one line. `b[lo..<hi]` is the line's text;
+    /// columns are reported relative to `lo`.
+    static func emphasis(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, line: Int, into spans: inout [InlineSpan]) {
+        var stars: [Opener] = []
+        var unders: [Opener] = []
+        var k = lo
+        while k < hi {
+            let c = b[k]
+            if c == 0x5C, k + 1 < hi, b[k + 1] == 0x2A || b[k + 1] == 0x5F {
+                k += 2
+                continue
+            }
+            guard c == 0x2A || c == 0x5F else { k += 1; continue }
+            var run = 1
+            while k + run < hi, b[k + run] == c { run += 1 }
+            let canOpen = k + run < hi && !ByteRules.isSpace(b[k + run])
+            let canClose = k > lo && !ByteRules.isSpace(b[k - 1])
+            var remaining = run
+            var col = k - lo
+            if canClose {
+                if c == 0x2A {
+                    close(&stars, &remaining, &col, line: line, star: true, into: &spans)
+                } else {
+                    close(&unders, &remaining, &col, line: line, star: false, into: &spans)
+                }
+            }
+            if remaining > 0, canOpen {
+                let o = Opener(column: col, count: remaining)
+                if c == 0x2A { stars.append(o) } else { unders.append(o) }
+            }
+            k += run
+        }
+    }
+
+    private static func close(_ stack: inout [Opener], _ remaining: inout Int, _ col: inout Int, line: Int,
+                              star: Bool, into spans: inout [InlineSpan]) {
+        while remaining > 0, var o = stack.popLast() {
+            let use = star ? (remaining >= 2 && o.count >= 2 ? 2 : 1) : 1
+            let kind: InlineSpan.Kind = star ? (use == 2 ? .bold : .italic) : .underline
+            let p = { (c: Int) in SourcePosition(line: line, column: c) }
+            spans.append(InlineSpan(kind: kind, range: p(o.column + o.count - use)..<p(col + use),
+                                    content: p(o.column + o.count)..<p(col)))
+            o.count -= use
+            remaining -= use
+            col += use
+            if o.count > 0 { stack.append(o) }
+        }
+    }
+
+    /// Note spans `[[…]]` over several lines. `lines` gives each line's
+    /// index and bytes; an unclosed `[[` is text.
+    static func notes(_ lines: [(line: Int, bytes: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int)],
+                      into spans: inout [InlineSpan]) {
+        var open: SourcePosition?
+        for l in lines {
+            var k = l.lo
+            while k + 1 < l.hi {
+                if open == nil, l.bytes[k] == 0x5B, l.bytes[k + 1] == 0x5B {
+                    open = SourcePosition(line: l.line, column: k - l.lo)
+                    k += 2
+                } else if let o = open, l.bytes[k] == 0x5D, l.bytes[k + 1] == 0x5D {
+                    let end = SourcePosition(line: l.line, column: k + 2 - l.lo)
+                    spans.append(InlineSpan(kind: .note, range: o..<end,
+                                            content: SourcePosition(line: o.line, column: o.column + 2)..<SourcePosition(line: l.line, column: k - l.lo)))
+                    open = nil
+                    k += 2
+                } else {
+                    k += 1
+                }
+            }
+        }
+    }
+}
