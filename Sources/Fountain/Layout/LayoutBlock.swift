@@ -1,0 +1,52 @@
+/// A printable element as the paginator sees it: the document model reduced to
+/// what lands on paper (sections, synopses, notes and boneyard are already gone).
+///
+/// Text arrives as styled runs with emphasis markers removed. Multi-line
+/// elements keep their source lines; an empty line is a blank row.
+enum LayoutBlock: Sendable, Equatable {
+    case sceneHeading([TextRun], number: String?)
+    case action([[TextRun]])
+    case centered([[TextRun]])
+    case lyrics([[TextRun]])
+    case transition([TextRun])
+    case dialogue(Speech)
+    case dualDialogue(Speech, Speech)
+    case pageBreak
+}
+
+/// One speaker's dialogue block: the cue as printed (name and extensions) and
+/// its parts in order.
+struct Speech: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
+        case parenthetical([TextRun])
+        /// One source line of dialogue (lyrics sung in dialogue included); an
+        /// empty line is the two-space blank line kept inside dialogue.
+        case line([TextRun])
+    }
+
+    var cue: String
+    var parts: [Part]
+
+    /// The cue for the top of the next page when this speech is split:
+    /// `NAME (CONT'D)`, never doubled when the cue already continues.
+    var continuedCue: String {
+        let upper = cue.uppercased()
+        if upper.contains("(CONT'D)") || upper.contains("(CONT\u{2019}D)") || upper.contains("(CONT.)") {
+            return cue
+        }
+        return cue + " (CONT'D)"
+    }
+}
+
+/// The title page as the paginator sees it: fields in source order, each value
+/// as styled lines.
+struct TitlePageBlock: Sendable, Equatable {
+    var fields: [(key: String, lines: [[TextRun]])]
+
+    init(fields: [(key: String, lines: [[TextRun]])]) { self.fields = fields }
+
+    static func == (a: TitlePageBlock, b: TitlePageBlock) -> Bool {
+        a.fields.count == b.fields.count
+            && zip(a.fields, b.fields).allSatisfy { $0.key == $1.key && $0.lines == $1.lines }
+    }
+}
