@@ -13,6 +13,40 @@ enum Poppler {
         try run("pdftotext", (layout ? ["-layout"] : []) + ["-enc", "UTF-8"], pdf: pdf, trailing: ["-"])
     }
 
+    /// A word as `pdftotext -bbox` places it: page (1-based) and box in points
+    /// from the top-left corner.
+    struct Word: Equatable {
+        var page: Int
+        var text: String
+        var xMin: Double
+        var yMin: Double
+        var xMax: Double
+
+        /// The grid column the word starts in (7.2 pt per column).
+        var column: Int { Int((xMin / 7.2).rounded()) }
+    }
+
+    /// Every word with its position, from `pdftotext -bbox`.
+    static func words(_ pdf: [UInt8]) throws -> [Word] {
+        let html = try run("pdftotext", ["-bbox", "-enc", "UTF-8"], pdf: pdf, trailing: ["-"])
+        var words: [Word] = []
+        var page = 0
+        for line in html.split(separator: "\n") {
+            if line.contains("<page ") { page += 1; continue }
+            guard line.contains("<word "), let open = line.firstIndex(of: ">"),
+                  let close = line.range(of: "</word>") else { continue }
+            func attribute(_ name: String) -> Double {
+                guard let r = line.range(of: name + "=\"") else { return .nan }
+                return Double(line[r.upperBound...].prefix { $0 != "\"" }) ?? .nan
+            }
+            let text = String(line[line.index(after: open)..<close.lowerBound])
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            words.append(Word(page: page, text: text, xMin: attribute("xMin"), yMin: attribute("yMin"), xMax: attribute("xMax")))
+        }
+        return words
+    }
+
     /// `pdfinfo file` as key → value.
     static func info(_ pdf: [UInt8]) throws -> [String: String] {
         var result: [String: String] = [:]
