@@ -140,3 +140,42 @@ struct IndependentPageCounter {
         return max(total, 1)
     }
 }
+
+extension IndependentPageCounter {
+    /// The printable items of a parsed script: sections, synopses, notes and
+    /// boneyard dropped; emphasis markers and inline notes removed from the
+    /// text (they take no room on the page); cues printed with extensions.
+    static func items(_ document: FountainDocument) -> [Item] {
+        var items: [Item] = []
+        for element in document.elements {
+            let side = element.dual.map { $0 == .left ? 0 : 1 }
+            let text = printed(element.text)
+            switch element.kind {
+            case .sceneHeading: items.append(Item(kind: .heading, text: text))
+            case .action, .centered, .lyrics: items.append(Item(kind: .action, text: text))
+            case .character(let name, let ext, _):
+                items.append(Item(kind: .cue, text: name + (ext.map { " (\($0))" } ?? ""), dualSide: side))
+            case .parenthetical: items.append(Item(kind: .parenthetical, text: text, dualSide: side))
+            case .dialogue: items.append(Item(kind: .dialogue, text: text, dualSide: side))
+            case .transition: items.append(Item(kind: .transition, text: text))
+            case .pageBreak: items.append(Item(kind: .pageBreak, text: ""))
+            case .section, .synopsis, .note, .boneyard: break
+            }
+        }
+        return items
+    }
+
+    private static func printed(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "[[") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "]]") else { rest = rest[open.lowerBound...]; break }
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return out.replacingOccurrences(of: "\\*", with: "\u{1}").replacingOccurrences(of: "\\_", with: "\u{2}")
+            .replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: "")
+            .replacingOccurrences(of: "\u{1}", with: "*").replacingOccurrences(of: "\u{2}", with: "_")
+    }
+}
