@@ -1,3 +1,5 @@
+@testable import Fountain
+
 /// Counts the pages a screenplay takes by the reference's rules
 /// (../shared/reference/screenplay-layout.md), written apart from the
 /// paginator in Sources/Fountain/Layout so the two can check each other.
