@@ -35,6 +35,19 @@ import Testing
         #expect(numbers.allSatisfy { abs($0.yMin - (words.first { $0.text == "INT." }?.yMin ?? 0)) < 0.5 })
     }
 
+    @Test func unnumberedScenesContinueFromTheLastNumber() throws {
+        let blocks: [LayoutBlock] = [
+            .sceneHeading([TextRun("INT. ONE - DAY")], number: nil),
+            .sceneHeading([TextRun("INT. FIVE - DAY")], number: "5"),
+            .sceneHeading([TextRun("INT. AFTER FIVE - DAY A HEADING LONG ENOUGH TO WRAP ONTO A SECOND LINE OF THE PAGE")], number: nil),
+        ]
+        let words = try Poppler.words(ScreenplayPDFRenderer(sceneNumbers: true).render(layout(blocks)).data)
+        let numbers = words.filter { $0.column < 15 }.map(\.text)
+        #expect(numbers == ["1", "5", "6"])
+        let unnumbered = try Poppler.words(ScreenplayPDFRenderer().render(layout(blocks)).data)
+        #expect(!unnumbered.contains { $0.column < 15 })
+    }
+
     @Test func pageNumbersFromPageTwoOnly() throws {
         let many = (0..<80).map { LayoutBlock.action([[TextRun("Line \($0) of action.")]]) }
         let rendered = layout(many)
