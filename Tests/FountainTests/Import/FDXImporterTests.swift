@@ -102,3 +102,42 @@ import Testing
         #expect(line > 1)
     }
 }
+
+@Suite struct FDXImportParsesBackTests {
+    /// The Fountain parser reads the import as the FDX's paragraph types:
+    /// the forcing markers were put exactly where they were needed.
+    @Test func everyParagraphComesBackAsItsType() throws {
+        let result = try FDXImporter.fountain(fromFDX: try Fixture.data("fdx/final-draft-vault.fdx"))
+        let document = FountainDocument(parsing: result.fountain)
+        let kinds = document.elements.map { element -> String in
+            if case .character(_, _, let isDual) = element.kind, isDual { return "character^" }
+            return element.kind.typeName
+        }
+        #expect(kinds == [
+            "transition", "scene_heading", "synopsis", "action",
+            "character", "parenthetical", "dialogue",
+            "character", "dialogue",
+            "character", "dialogue", "character^", "parenthetical", "dialogue",
+            "action", "action", "centered", "transition",
+            "scene_heading", "lyrics", "action", "action", "page_break",
+            "scene_heading", "action", "transition",
+        ])
+        let numbers = document.elements.compactMap { element -> String? in
+            if case .sceneHeading(let number) = element.kind { return number }
+            return nil
+        }
+        #expect(numbers == ["1", "2A", "3"])
+        #expect(document.titlePage.map(\.key) == ["Title", "Credit", "Author", "Draft date", "Contact"])
+        #expect(document.titlePage.last?.value == "Quill Pictures\n12 Rue des Fleurs\nParis")
+    }
+
+    @Test func mixedCaseCueAndOddHeadingAreForced() throws {
+        let result = try FDXImporter.fountain(fromFDX: try Fixture.data("fdx/no-title-page.fdx"))
+        let document = FountainDocument(parsing: result.fountain)
+        #expect(document.titlePage.isEmpty)
+        #expect(document.elements.first?.kind == .action)
+        #expect(document.elements.first?.text == "Time: midnight. The clock strikes.")
+        #expect(document.elements.contains { $0.kind == .character(name: "Bob", extension: nil, isDual: false) })
+        #expect(document.elements.contains { $0.kind == .section(depth: 1) && $0.text == "ACT ONE" })
+    }
+}

@@ -156,7 +156,7 @@ extension IndependentPageCounter {
             case .sceneHeading: items.append(Item(kind: .heading, text: text))
             case .action, .centered, .lyrics: items.append(Item(kind: .action, text: text))
             case .character(let name, let ext, _):
-                items.append(Item(kind: .cue, text: name + (ext.map { " (\($0))" } ?? ""), dualSide: side))
+                items.append(Item(kind: .cue, text: name + (ext.map { " " + $0 } ?? ""), dualSide: side))
             case .parenthetical: items.append(Item(kind: .parenthetical, text: text, dualSide: side))
             case .dialogue: items.append(Item(kind: .dialogue, text: text, dualSide: side))
             case .transition: items.append(Item(kind: .transition, text: text))
