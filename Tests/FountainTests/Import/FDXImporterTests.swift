@@ -141,3 +141,49 @@ import Testing
         #expect(document.elements.contains { $0.kind == .section(depth: 1) && $0.text == "ACT ONE" })
     }
 }
+
+@Suite struct FDXImportMutationTests {
+    /// Corrupted files (bytes flipped, cut, duplicated) either import or fail
+    /// with an FDXImportError; none may crash or hang. Seeded, so a failure
+    /// reproduces.
+    @Test func mutatedFilesNeverCrash() throws {
+        let original = Array(try Fixture.data("fdx/final-draft-vault.fdx"))
+        var rng = SplitMix64(seed: 0x1D7)
+        var imported = 0, refused = 0
+        for _ in 0..<400 {
+            var bytes = original
+            for _ in 0..<(1 + Int(rng.next() % 4)) {
+                let at = Int(rng.next() % UInt64(bytes.count))
+                switch rng.next() % 4 {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: rng.next())
+                case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int(rng.next() % 40)))
+                case 2: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 30)], at: at)
+                default: bytes = Array(bytes.prefix(at))
+                }
+                if bytes.isEmpty { bytes = [0x3C] }
+            }
+            do {
+                _ = try FDXImporter.fountain(fromFDX: Data(bytes))
+                imported += 1
+            } catch {
+                #expect(!error.description.isEmpty && !error.description.contains("\n"))
+                refused += 1
+            }
+        }
+        #expect(imported + refused == 400)
+        #expect(refused > 0)
+    }
+}
+
+/// A tiny seeded generator (SplitMix64) so mutation tests reproduce.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
