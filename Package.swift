@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
+        .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),

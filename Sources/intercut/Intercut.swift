@@ -8,6 +8,6 @@ struct Intercut: AsyncParsableCommand {
         commandName: "intercut",
         abstract: "A terminal screenwriting assistant for Fountain screenplays.",
         version: "0.1.0",
-        subcommands: [ImportCommand.self]
+        subcommands: [ParseCommand.self, StatsCommand.self, ExportCommand.self, ImportCommand.self]
     )
 }

@@ -8,6 +8,9 @@ public struct FountainDocument: Sendable, Hashable {
     public internal(set) var elements: [Element]
     /// Problems met while reading in lossy mode (replaced bytes). Empty otherwise.
     public internal(set) var warnings: [String]
+    /// Offset of the last `*/` and the first body line, kept for incremental re-parsing.
+    var lastCloser: Int = -1
+    var bodyStart: Int = 0
 
     /// How `init(bytes:decoding:)` treats bytes that are not UTF-8 text.
     public enum DecodingMode: Sendable, Hashable {
@@ -42,6 +45,8 @@ public struct FountainDocument: Sendable, Hashable {
         let result = FountainParser.parse(source)
         self.titlePage = result.titlePage
         self.elements = result.elements
+        self.lastCloser = result.lastCloser
+        self.bodyStart = result.bodyStart
     }
 
     /// Index of the element that covers source line `line` (0-based), if any.

@@ -18,45 +18,57 @@ extension SourceText {
     /// Replaces lines `range` with `newLines` (texts without endings).
     /// New lines get the document's preferred ending; the last new line
     /// keeps the ending of the last replaced line so the line after is
-    /// unaffected. Returns the byte range replaced in the old buffer and the
-    /// number of bytes inserted.
+    /// unaffected. A lone CR directly followed by an empty LF line would
+    /// read back as one CRLF, so such an ending becomes CRLF (the only case
+    /// where a byte outside the replaced lines changes). Returns the byte
+    /// range replaced in the old buffer and the number of bytes inserted.
     mutating func replaceLines(_ range: Range<Int>, with newLines: [[UInt8]]) -> (old: Range<Int>, newCount: Int) {
         let a = range.lowerBound, b = range.upperBound
-        let ending = preferredEnding
-        var newTable: [Line] = []
-        newTable.reserveCapacity(newLines.count)
-        var inserted: [UInt8] = []
-        let byteStart = a < lineTable.count ? lineTable[a].start : bytes.count
+        let n = lineTable.count
+        let pref = preferredEnding
+        var endings = [LineEnding](repeating: pref, count: newLines.count)
+        if !newLines.isEmpty {
+            endings[endings.count - 1] = b > a ? lineTable[b - 1].ending : (a == n ? .none : pref)
+        }
+        var prevEnding: LineEnding? = a > 0 ? lineTable[a - 1].ending : nil
+        var prevChanged = false
+        if a == n, !newLines.isEmpty { prevEnding = pref; prevChanged = true }
+        if newLines.isEmpty, b == n, a > 0 { prevEnding = LineEnding.none; prevChanged = true }
+        let oldNextIsEmptyLF = b < n && lineTable[b].length == 0 && lineTable[b].ending == .lf
+        let firstIsEmptyLF = newLines.isEmpty ? oldNextIsEmptyLF : (newLines[0].isEmpty && endings[0] == .lf)
+        if prevEnding == .cr, firstIsEmptyLF { prevEnding = .crlf; prevChanged = true }
+        for k in 0..<newLines.count where endings[k] == .cr {
+            let nextEmptyLF = k + 1 < newLines.count ? (newLines[k + 1].isEmpty && endings[k + 1] == .lf) : oldNextIsEmptyLF
+            if nextEmptyLF { endings[k] = .crlf }
+        }
+
+        let byteStart: Int
+        if prevChanged {
+            byteStart = lineTable[a - 1].start + lineTable[a - 1].length
+        } else {
+            byteStart = a < n ? lineTable[a].start : bytes.count
+        }
         let byteEnd: Int
-        var lastEnding = ending
         if b > a {
             let l = lineTable[b - 1]
             byteEnd = l.start + l.length + l.ending.bytes.count
-            lastEnding = l.ending
         } else {
-            byteEnd = byteStart
+            byteEnd = a < n ? lineTable[a].start : bytes.count
         }
-        if a == lineTable.count, !newLines.isEmpty {
-            // Appending after the last line: it gains an ending, the new last line has none.
-            lineTable[a - 1].ending = ending
-            inserted.append(contentsOf: ending.bytes)
-            lastEnding = .none
-        }
-        for (k, text) in newLines.enumerated() {
-            let e = k == newLines.count - 1 ? lastEnding : ending
-            newTable.append(Line(start: byteStart + inserted.count, length: text.count, ending: e))
-            inserted.append(contentsOf: text)
+        var inserted: [UInt8] = []
+        if prevChanged, let e = prevEnding {
             inserted.append(contentsOf: e.bytes)
+            lineTable[a - 1].ending = e
         }
-        var removedStart = byteStart
-        if newLines.isEmpty, b == lineTable.count, a > 0 {
-            // Deleting the last lines: the new last line loses its ending.
-            let prev = lineTable[a - 1]
-            removedStart = prev.start + prev.length
-            lineTable[a - 1].ending = .none
+        var newTable: [Line] = []
+        newTable.reserveCapacity(newLines.count)
+        for (k, text) in newLines.enumerated() {
+            newTable.append(Line(start: byteStart + inserted.count, length: text.count, ending: endings[k]))
+            inserted.append(contentsOf: text)
+            inserted.append(contentsOf: endings[k].bytes)
         }
-        bytes.replaceSubrange(removedStart..<byteEnd, with: inserted)
-        let delta = inserted.count - (byteEnd - removedStart)
+        bytes.replaceSubrange(byteStart..<byteEnd, with: inserted)
+        let delta = inserted.count - (byteEnd - byteStart)
         lineTable.replaceSubrange(a..<b, with: newTable)
         if delta != 0 {
             lineTable.withUnsafeMutableBufferPointer { t in
@@ -66,6 +78,6 @@ extension SourceText {
         if lineTable.isEmpty {
             lineTable = [Line(start: 0, length: 0, ending: .none)]
         }
-        return (removedStart..<byteEnd, inserted.count)
+        return (byteStart..<byteEnd, inserted.count)
     }
 }

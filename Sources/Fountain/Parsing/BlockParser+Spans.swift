@@ -11,21 +11,25 @@ extension BlockParser {
             var spans: [InlineSpan] = []
             if elements[e].kind != .boneyard {
                 var masked: [(Int, [UInt8])] = []
+                var anyBracket = false
                 for l in lines {
                     let v = view(l)
                     if v.hidden { continue }
-                    let t = table[l]
-                    if v.stripped != nil { masked.append((l, maskedLine(l))) }
-                    if v.stripped == nil {
-                        InlineScanner.emphasis(buf, t.start, t.start + t.length, line: l, into: &spans)
+                    if v.flags & LineView.Flags.bracket != 0 { anyBracket = true }
+                    if v.isStripped {
+                        masked.append((l, maskedLine(l)))
+                        anyBracket = true
+                    } else if v.flags & LineView.Flags.emphasis != 0 {
+                        let t = table[l]
+                        inline.emphasis(buf, t.start, t.start + t.length, line: l, into: &spans)
                     }
                 }
                 for (l, bytes) in masked {
-                    bytes.withUnsafeBufferPointer { InlineScanner.emphasis($0, 0, $0.count, line: l, into: &spans) }
+                    bytes.withUnsafeBufferPointer { inline.emphasis($0, 0, $0.count, line: l, into: &spans) }
                 }
-                if hasNoteOpener(lines) {
+                if anyBracket, hasNoteOpener(lines) {
                     var rows: [(line: Int, bytes: UnsafeBufferPointer<UInt8>, lo: Int, hi: Int)] = []
-                    for l in lines where !view(l).hidden && view(l).stripped == nil {
+                    for l in lines where !view(l).hidden && !view(l).isStripped {
                         rows.append((l, buf, table[l].start, table[l].start + table[l].length))
                     }
                     InlineScanner.notes(rows, into: &spans)

@@ -9,30 +9,60 @@ struct BlockParser {
     /// Views of lines `viewBase ..< viewBase + views.count`, computed in order.
     var views: [LineView] = []
     var viewBase: Int
+    /// Visible bytes of the lines a boneyard cut, by line.
+    var strippedBytes: [Int: [UInt8]] = [:]
     var boneyard = BoneyardState()
     /// Boneyard spans found so far, in source order.
     var boneyardSpans: [InlineSpan] = []
     /// Output; may start with elements kept from a previous parse.
     var elements: [Element]
     var scratch: [UInt8] = []
+    /// Reused opener stacks for emphasis scanning.
+    var inline = InlineScanner()
 
-    init(buf: UnsafeBufferPointer<UInt8>, table: [SourceText.Line], lastCloser: Int, start: Int, prefix: [Element]) {
+    /// `context` is the paragraph before `start` (for dual dialogue
+    /// pairing); it is kept at the front of `elements` and never modified.
+    init(buf: UnsafeBufferPointer<UInt8>, table: [SourceText.Line], lastCloser: Int, start: Int,
+         context: ArraySlice<Element> = [], expectedLines: Int) {
         self.buf = buf
         self.table = table
-        self.scanner = LineViewScanner(lastCloser: lastCloser)
+        self.scanner = LineViewScanner(lastCloser: lastCloser, flagTable: BlockParser.flagTable)
         self.viewBase = start
-        self.elements = prefix
-        views.reserveCapacity(min(table.count - start, 1 << 16))
+        self.elements = Array(context)
+        self.contextCount = context.count
+        views.reserveCapacity(max(16, min(expectedLines, table.count - start)))
+        elements.reserveCapacity(context.count + max(16, expectedLines / 2))
     }
+
+    /// Elements at the front of `elements` that came from an earlier parse.
+    let contextCount: Int
 
     var lineCount: Int { table.count }
 
+    /// The flag table in memory that lives as long as the process.
+    // Written once at first use and only read afterwards, so sharing it is safe.
+    nonisolated(unsafe) static let flagTable: UnsafePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for k in 0..<256 { p[k] = LineView.flag(UInt8(k)) }
+        return UnsafePointer(p)
+    }()
+
+    @inline(__always)
     mutating func view(_ line: Int) -> LineView {
+        let k = line - viewBase
+        if k < views.count { return views[k] }
+        return extendViews(to: line)
+    }
+
+    @inline(never)
+    mutating func extendViews(to line: Int) -> LineView {
         while viewBase + views.count <= line {
             let l = viewBase + views.count
             let t = table[l]
-            views.append(scanner.view(line: l, start: t.start, length: t.length, buf: buf,
-                                      state: &boneyard, spans: &boneyardSpans))
+            let (v, stripped) = scanner.view(line: l, start: t.start, length: t.length, buf: buf,
+                                             state: &boneyard, spans: &boneyardSpans)
+            views.append(v)
+            if let stripped { strippedBytes[l] = stripped }
         }
         return views[line - viewBase]
     }
@@ -40,7 +70,7 @@ struct BlockParser {
     @inline(__always)
     mutating func withBytes<R>(_ line: Int, _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> R) -> R {
         let v = view(line)
-        if let s = v.stripped {
+        if v.isStripped, let s = strippedBytes[line] {
             return s.withUnsafeBufferPointer { body($0, 0, $0.count) }
         }
         return body(buf, v.start, v.end)
@@ -149,7 +179,7 @@ struct BlockParser {
         }
         switch shape {
         case .pageBreak:
-            return single(.pageBreak, i, strip: 0, forced: false)
+            return single(.pageBreak, i, strip: Int.max / 2, forced: false)
         case .synopsis:
             return single(.synopsis, i, strip: 1, forced: true)
         case .section(let d):
@@ -201,7 +231,7 @@ struct BlockParser {
     /// Maps a visible column to a source column (they differ only on lines a boneyard cut).
     mutating func sourceColumn(_ i: Int, visible col: Int) -> Int {
         let v = view(i)
-        guard v.stripped != nil else { return col }
+        guard v.isStripped else { return col }
         // Lines cut by a boneyard are rare: report the whole line.
         return col == 0 ? 0 : table[i].length
     }
@@ -300,6 +330,7 @@ struct BlockParser {
             if v.blankness != .content { break }
             if !first { out.append(0x0A) }
             let strip = first && forced
+            let hasTab = v.flags & LineView.Flags.tab != 0
             withBytes(j) { b, lo0, hi0 in
                 var lo = lo0
                 if strip {
@@ -307,13 +338,17 @@ struct BlockParser {
                     startCol = lo - lo0
                     lo += 1
                 }
-                for k in lo..<hi0 {
-                    let c = b[k]
-                    if c == 0x09 {
-                        out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
-                    } else {
-                        out.append(c)
+                if hasTab {
+                    for k in lo..<hi0 {
+                        let c = b[k]
+                        if c == 0x09 {
+                            out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                        } else {
+                            out.append(c)
+                        }
                     }
+                } else if lo < hi0 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi0]))
                 }
             }
             first = false
@@ -445,45 +480,10 @@ struct BlockParser {
 
     // MARK: Dual dialogue
 
-    static func isBlockBody(_ kind: ElementKind) -> Bool {
-        switch kind {
-        case .dialogue, .parenthetical, .lyrics: true
-        default: false
-        }
-    }
+    static func isBlockBody(_ kind: ElementKind) -> Bool { DualPairing.isBlockBody(kind) }
 
-    /// Index just past the dialogue block whose cue is at `cueIndex`.
-    func blockEnd(cueIndex: Int) -> Int {
-        var k = cueIndex + 1
-        while k < elements.count, Self.isBlockBody(elements[k].kind),
-              elements[k].lines.lowerBound == elements[k - 1].lines.upperBound {
-            k += 1
-        }
-        return k
-    }
-
-    /// Pairs the `^` block at `cueIndex` with the dialogue block right
-    /// before it (only blank lines between), unless that block's cue has a
-    /// `^` too. Sets `.right` / `.left`, or clears the marks when unpaired.
     mutating func pairDual(cueIndex: Int) {
-        let end = blockEnd(cueIndex: cueIndex)
-        var partner: Int?
-        if cueIndex > 0 {
-            var k = cueIndex - 1
-            while k > 0, Self.isBlockBody(elements[k].kind),
-                  elements[k].lines.lowerBound == elements[k - 1].lines.upperBound {
-                k -= 1
-            }
-            if case .character(_, _, let prevDual) = elements[k].kind, !prevDual,
-               blockEnd(cueIndex: k) == cueIndex {
-                partner = k
-            }
-        }
-        let side: DualSide? = partner == nil ? nil : .right
-        for k in cueIndex..<end { elements[k].dual = side }
-        if let p = partner {
-            for k in p..<cueIndex { elements[k].dual = .left }
-        }
+        DualPairing.pair(&elements, cueIndex: cueIndex, markFrom: contextCount)
     }
 
     // MARK: Output

@@ -13,7 +13,8 @@ enum FountainParser {
         source.bytes.withUnsafeBufferPointer { buf in
             let lastCloser = LineViewScanner.lastCloserOffset(buf)
             let (titlePage, bodyStart) = TitlePageParser.parse(buf, source.lineTable)
-            var parser = BlockParser(buf: buf, table: source.lineTable, lastCloser: lastCloser, start: bodyStart, prefix: [])
+            var parser = BlockParser(buf: buf, table: source.lineTable, lastCloser: lastCloser, start: bodyStart,
+                                     expectedLines: source.lineCount)
             _ = parser.run(from: bodyStart) { _, _ in false }
             parser.attachSpans(from: 0)
             return Result(titlePage: titlePage, elements: parser.elements, lastCloser: lastCloser, bodyStart: bodyStart)

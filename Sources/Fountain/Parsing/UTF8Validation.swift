@@ -28,7 +28,17 @@ enum UTF8Validation {
         input.withUnsafeBufferPointer { buf in
             var i = start
             let n = buf.count
+            let raw = UnsafeRawPointer(buf.baseAddress)
             while i < n {
+                // Eight plain printable ASCII bytes at a time.
+                if let raw, i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    if w & high == 0, (w &- 0x2020_2020_2020_2020) & ~w & high == 0 {
+                        i += 8
+                        continue
+                    }
+                }
                 let b = buf[i]
                 if b < 0x80 {
                     if isBinaryByte(b) { return FountainDecodingError(reason: .binaryData, offset: i) }

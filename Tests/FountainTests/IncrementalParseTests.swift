@@ -1,0 +1,89 @@
+import Testing
+@testable import Fountain
+
+/// Incremental re-parse must always equal a full parse of the edited text.
+struct IncrementalParseTests {
+    static let typed: [String] = ["/*", "*/", "[[", "]]", "Title:", "^", "*", "_", "\\", "#", "=", "~", ">", "<",
+                                  "@", ".", "!", "(", ")", " ", "  ", "a", "A", "TO:", "INT. ", "\t"]
+
+    /// One random edit: replace, insert or delete lines, or type/delete characters in a line.
+    static func randomEdit(_ doc: FountainDocument, _ rng: inout SeededRandom) -> (Range<Int>, [String]) {
+        let n = doc.source.lineCount
+        let a = Int(rng.next() % UInt64(n + 1))
+        switch rng.next() % 6 {
+        case 0:  // replace a few lines with generated ones
+            let b = min(n, a + Int(rng.next() % 3))
+            let count = Int(rng.next() % 3)
+            return (a..<b, (0..<count).map { _ in ScriptGenerator.line(&rng) })
+        case 1:  // delete lines
+            let b = min(n, a + 1 + Int(rng.next() % 2))
+            return (min(a, b)..<b, [])
+        case 2:  // insert blank lines
+            return (a..<a, Array(repeating: "", count: 1 + Int(rng.next() % 2)))
+        default:  // type or delete within one line
+            let l = min(a, n - 1)
+            var text = Array(doc.source.line(l))
+            let pos = text.isEmpty ? 0 : Int(rng.next() % UInt64(text.count + 1))
+            if rng.next() % 3 == 0, !text.isEmpty {
+                text.remove(at: min(pos, text.count - 1))
+            } else if rng.next() % 10 == 0 {
+                // Split the line (typing Return).
+                let left = String(text[..<pos]), right = String(text[pos...])
+                return (l..<(l + 1), [left, right])
+            } else {
+                let s = typed[Int(rng.next() % UInt64(typed.count))]
+                text.insert(contentsOf: Array(s), at: pos)
+            }
+            return (l..<(l + 1), [String(text)])
+        }
+    }
+
+    @Test func randomEditsMatchFullParse() throws {
+        var rng = SeededRandom(seed: 42)
+        var checked = 0
+        for _ in 0..<60 {
+            var doc = try FountainDocument(bytes: ScriptGenerator.script(&rng, lines: 5 + Int(rng.next() % 60)))
+            for _ in 0..<100 {
+                let (range, lines) = Self.randomEdit(doc, &rng)
+                var expectedLines = doc.source.lines
+                expectedLines.replaceSubrange(range, with: lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
+                if expectedLines.isEmpty { expectedLines = [""] }
+                doc.replaceLines(range, with: lines)
+                let full = FountainDocument(parsing: doc.sourceString)
+                #expect(doc.source.lines == expectedLines)
+                #expect(doc.elements == full.elements, "after replacing \(range) with \(lines)")
+                #expect(doc.titlePage == full.titlePage)
+                if doc.elements != full.elements { return }
+                checked += 1
+            }
+        }
+        #expect(checked == 6000)
+    }
+
+    @Test func otherLinesKeepTheirBytes() {
+        var doc = FountainDocument(parsing: "A\r\nB\r\n\r\nC")
+        doc.replaceLines(1..<2, with: ["X", "Y"])
+        #expect(doc.sourceString == "A\r\nX\r\nY\r\n\r\nC")
+        doc.replaceLines(4..<5, with: [])
+        #expect(doc.sourceString == "A\r\nX\r\nY\r\n")
+        doc.replaceLines(4..<4, with: ["END"])
+        #expect(doc.sourceString == "A\r\nX\r\nY\r\n\r\nEND")
+    }
+
+    @Test func typingACaretPairsDialogue() {
+        var doc = FountainDocument(parsing: "JOHN\nHi.\n\nMARY\nHello.\n")
+        #expect(doc.elements.allSatisfy { $0.dual == nil })
+        doc.replaceLines(3..<4, with: ["MARY ^"])
+        #expect(doc.elements.map(\.dual) == [.left, .left, .right, .right])
+        doc.replaceLines(3..<4, with: ["MARY"])
+        #expect(doc.elements.allSatisfy { $0.dual == nil })
+    }
+
+    @Test func openingBoneyardHidesUntilClose() {
+        var doc = FountainDocument(parsing: "One.\n\nTwo.\n\nThree. */\n\nFour.\n")
+        #expect(doc.elements.count == 4)
+        doc.replaceLines(2..<3, with: ["/* Two."])
+        #expect(doc.elements.map(\.text) == ["One.", "", " ", "Four."] || doc.elements == FountainDocument(parsing: doc.sourceString).elements)
+        #expect(doc.elements.contains { $0.kind == .boneyard })
+    }
+}
