@@ -8,38 +8,64 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Convert a Final Draft or Fade In .fdx file to Fountain.",
         discussion: """
-            Writes Fountain to OUT, or to standard output when -o is absent or "-". \
-            Warnings (unknown paragraph types) go to standard error.
+            Writes Fountain to OUT, or to standard output when -o is absent or "-"; FILE may be - \
+            for standard input. Warnings (unknown paragraph types) go to standard error. Files over \
+            50 MB, and any DOCTYPE or ENTITY declaration, are refused.
+
+            Examples:
+              intercut import draft.fdx -o draft.fountain
+              intercut import draft.fdx | intercut stats -
             """
     )
 
-    @Argument(help: "The .fdx file to read (\"-\" for standard input).")
+    /// The largest .fdx read; a feature-length Final Draft file is under 1 MB.
+    static let sizeLimit = 50 * 1024 * 1024
+
+    @Argument(help: "The .fdx file to read, or - for standard input.")
     var file: String
 
-    @Option(name: .shortAndLong, help: "Where to write the Fountain text (\"-\" for standard output).")
+    @Option(name: .shortAndLong, help: "Where to write the Fountain text (default, or -: standard output).")
     var output: String?
 
     func run() throws {
-        let data: Data
-        do {
-            data = try CommandIO.readInput(file, limit: 50 * 1024 * 1024, what: "FDX")
-        } catch {
-            throw CommandIO.fail("import", "\(error)")
+        if let output, output != "-", file != "-",
+           URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
+            == URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath() {
+            InputFile.fail("refusing to overwrite the input \(file) with its Fountain conversion")
         }
-        if let output, output != "-", CommandIO.sameFile(output, file) {
-            throw CommandIO.fail("import", "refusing to overwrite the input file \(file) with Fountain")
-        }
+        let data = readLimited()
+        let name = InputFile.displayName(file)
         let result: FDXImportResult
         do {
             result = try FDXImporter.fountain(fromFDX: data)
         } catch {
-            throw CommandIO.fail("import", "\(file): \(error.description)")
+            InputFile.fail("\(name): \(error.description)")
         }
-        for warning in result.warnings { CommandIO.warn("import", "\(file): \(warning)") }
+        for warning in result.warnings {
+            FileHandle.standardError.write(Data("intercut: warning: \(name): \(warning)\n".utf8))
+        }
+        OutputFile.write(Array(result.fountain.utf8), to: output)
+    }
+
+    /// Reads the input, refusing more than `sizeLimit` bytes before holding
+    /// them all in memory (a file by its size, stdin as it streams).
+    private func readLimited() -> Data {
+        let limitText = "\(Self.sizeLimit / (1024 * 1024)) MB"
+        if file == "-" {
+            var data = Data()
+            while let chunk = try? FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+                data.append(chunk)
+                if data.count > Self.sizeLimit { InputFile.fail("<stdin>: larger than \(limitText); not an .fdx file") }
+            }
+            return data
+        }
+        if let size = try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int, size > Self.sizeLimit {
+            InputFile.fail("\(file): \(size / (1024 * 1024)) MB is larger than \(limitText); not an .fdx file")
+        }
         do {
-            try CommandIO.writeOutput(Array(result.fountain.utf8), to: output)
+            return Data(try InputFile.read(file))
         } catch {
-            throw CommandIO.fail("import", "\(error)")
+            InputFile.fail(error.message)
         }
     }
 }
