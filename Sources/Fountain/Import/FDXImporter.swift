@@ -76,7 +76,9 @@ struct FountainBlockWriter {
         let styled = FDXStyledText(paragraph: paragraph)
         let plain = styled.plain
         let notes = Self.notes(in: paragraph)
-        let text = styled.fountain + notes
+        // A paragraph holding only a note is a standalone `[[…]]` note.
+        let body = notes.isEmpty ? styled.fountain : String(styled.fountain.reversed().drop { $0 == " " }.reversed())
+        let text = styled.plain.isEmpty && !notes.isEmpty ? String(notes.dropFirst()) : body + notes
         if paragraph.attributes["StartsNewPage"] == "Yes" && !(blocks.isEmpty && dialogue == nil) {
             closeDialogue()
             blocks.append("===")
@@ -111,6 +113,9 @@ struct FountainBlockWriter {
         case "Transition":
             closeDialogue()
             blocks.append(FountainForms.isTransition(plain) ? text : ">" + text)
+        case "Lyrics" where dialogue != nil:
+            // Sung lines inside a speech stay in it (`~` lines under the cue).
+            dialogue! += text.split(separator: "\n", omittingEmptySubsequences: false).map { "~" + $0 }
         case "Lyrics":
             closeDialogue()
             blocks.append(text.split(separator: "\n", omittingEmptySubsequences: false).map { "~" + $0 }.joined(separator: "\n"))
@@ -159,8 +164,12 @@ struct FountainBlockWriter {
     private static func notes(in paragraph: XMLNode) -> String {
         var out = ""
         for note in paragraph.children("ScriptNote") {
+            // A blank line inside a note needs two spaces to stay in it.
             let text = note.children("Paragraph").map { FDXStyledText(paragraph: $0).plain }
-                .filter { !$0.isEmpty }.joined(separator: "\n  \n")
+                .filter { !$0.isEmpty }.joined(separator: "\n\n")
+                .split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "  " : String($0) }
+                .joined(separator: "\n")
             if !text.isEmpty { out += " [[" + text + "]]" }
         }
         return out

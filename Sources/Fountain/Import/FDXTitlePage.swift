@@ -11,46 +11,83 @@ struct FDXTitlePage {
 
     private init() {}
 
-    private static let creditPhrases = ["written by", "by", "screenplay by", "teleplay by", "story by",
-                                        "written and directed by", "created by", "a screenplay by"]
+    /// Runs of consecutive non-empty paragraphs with one alignment: a blank
+    /// paragraph or a change of alignment separates fields.
+    private struct Block {
+        var centered: Bool
+        var paragraphs: [String]
+    }
 
     init(content: XMLNode) {
-        var centered: [String] = []
-        var other: [String] = []
+        var blocks: [Block] = []
+        var open = false
         for paragraph in content.children("Paragraph") {
             let styled = FDXStyledText(paragraph: paragraph)
-            guard !styled.plain.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
-            if paragraph.attributes["Alignment"] == "Center" {
-                centered.append(styled.fountain)
+            let centered = paragraph.attributes["Alignment"] == "Center"
+            guard !styled.plain.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                open = false
+                continue
+            }
+            if open, blocks[blocks.count - 1].centered == centered {
+                blocks[blocks.count - 1].paragraphs.append(styled.fountain)
             } else {
-                other.append(styled.fountain)
+                blocks.append(Block(centered: centered, paragraphs: [styled.fountain]))
+            }
+            open = true
+        }
+
+        // Centred: title, then "Written by"-like credit and the author after
+        // it (same block or the next), then anything else as the source.
+        var centered = blocks.filter(\.centered).map(\.paragraphs)[...]
+        if let title = centered.popFirst() { add("Title", title) }
+        var source: [String] = []
+        while let block = centered.popFirst() {
+            if entries.contains(where: { $0.key == "Credit" }) == false, let first = block.first, Self.isCredit(first) {
+                add("Credit", [first])
+                // The author is the paragraph after the credit; more lines in
+                // that block (or the next) are a source line or a subtitle.
+                var rest = Array(block.dropFirst())
+                if rest.isEmpty, let next = centered.popFirst() { rest = next }
+                add("Author", rest.prefix(1))
+                source += rest.dropFirst()
+            } else if !entries.contains(where: { $0.key == "Credit" || $0.key == "Author" }) && source.isEmpty
+                        && !centered.contains(where: { Self.isCredit($0.first ?? "") }) {
+                // No credit line: the block under the title names the author.
+                add("Author", block)
+            } else {
+                source += block
             }
         }
-        let creditIndex = centered.indices.dropFirst().first {
-            Self.creditPhrases.contains(centered[$0].lowercased().trimmingCharacters(in: .whitespaces))
-        }
-        if let creditIndex {
-            add("Title", centered[..<creditIndex])
-            add("Credit", centered[creditIndex...creditIndex])
-            add("Author", centered[(creditIndex + 1)..<min(creditIndex + 2, centered.count)])
-            add("Source", centered.dropFirst(creditIndex + 2))
-        } else {
-            add("Title", centered.prefix(1))
-            add("Author", centered.dropFirst().prefix(1))
-            add("Source", centered.dropFirst(2))
-        }
+        add("Source", source)
+
+        // Left: leading draft/date paragraphs of a block are the draft date,
+        // copyright lines the copyright, the rest contact details.
         var contact: [String] = []
-        for block in other {
-            let lower = block.lowercased()
-            if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c)") {
-                add("Copyright", [block])
-            } else if entries.first(where: { $0.key == "Draft date" }) == nil && Self.looksLikeDraftDate(lower) {
-                add("Draft date", [block])
-            } else {
-                contact.append(block)
+        for block in blocks where !block.centered {
+            var paragraphs = block.paragraphs[...]
+            var draft: [String] = []
+            while let first = paragraphs.first, !entries.contains(where: { $0.key == "Draft date" }),
+                  Self.looksLikeDraftDate(first.lowercased()) {
+                draft.append(first)
+                paragraphs = paragraphs.dropFirst()
+            }
+            add("Draft date", draft)
+            for paragraph in paragraphs {
+                let lower = paragraph.lowercased()
+                if lower.hasPrefix("copyright") || lower.hasPrefix("©") || lower.hasPrefix("(c)") {
+                    add("Copyright", [paragraph])
+                } else {
+                    contact.append(paragraph)
+                }
             }
         }
-        add("Contact", contact[...])
+        add("Contact", contact)
+    }
+
+    /// "Written by", "Book and lyrics by", "by": a line that ends in "by".
+    private static func isCredit(_ text: String) -> Bool {
+        let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+        return !lower.contains("\n") && (lower == "by" || lower.hasSuffix(" by"))
     }
 
     private static func looksLikeDraftDate(_ text: String) -> Bool {
