@@ -35,6 +35,8 @@ let package = Package(
         ),
         // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
+        // `swift run -c release PDFExportBenchmark FILE.fountain`: parse, layout and PDF time.
+        .executableTarget(name: "PDFExportBenchmark", dependencies: ["Fountain"], path: "Benchmarks/PDFExportBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),

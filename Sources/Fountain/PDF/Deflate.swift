@@ -30,27 +30,34 @@ enum Deflate {
 
     private static func compress(_ data: [UInt8], into bits: inout BitWriter) {
         let count = data.count
-        var head = [Int32](repeating: -1, count: 1 << hashBits)
-        var previous = [Int32](repeating: -1, count: windowSize)
-        data.withUnsafeBufferPointer { input in
+        // Raw buffers: closures over mutable arrays would pay for dynamic
+        // exclusivity checks on every access in the hot loop.
+        let head = UnsafeMutablePointer<Int32>.allocate(capacity: 1 << hashBits)
+        head.initialize(repeating: -1, count: 1 << hashBits)
+        let previous = UnsafeMutablePointer<Int32>.allocate(capacity: windowSize)
+        previous.initialize(repeating: -1, count: windowSize)
+        defer {
+            head.deallocate()
+            previous.deallocate()
+        }
+        let mask = windowSize - 1
+        data.withUnsafeBufferPointer { buffer in
+            guard let input = buffer.baseAddress else { return }
             @inline(__always) func hash(_ i: Int) -> Int {
                 let v = Int(input[i]) << 16 | Int(input[i + 1]) << 8 | Int(input[i + 2])
                 return (v &* 2_654_435_761) >> (32 - hashBits) & ((1 << hashBits) - 1)
-            }
-            @inline(__always) func insert(_ i: Int) {
-                let h = hash(i)
-                previous[i & (windowSize - 1)] = head[h]
-                head[h] = Int32(i)
             }
             var i = 0
             while i < count {
                 var bestLength = 0, bestDistance = 0
                 if i + minMatch <= count {
-                    var candidate = Int(head[hash(i)])
+                    let h = hash(i)
+                    var candidate = Int(head[h])
                     var chain = maxChain
                     let limit = min(maxMatch, count - i)
-                    while candidate >= 0 && i - candidate <= windowSize - 1 && chain > 0 {
-                        if input[candidate + bestLength] == input[i + bestLength] || bestLength == 0 {
+                    while candidate >= 0 && i - candidate < windowSize && chain > 0 {
+                        // Only a candidate that could beat the best so far is compared in full.
+                        if input[candidate + bestLength] == input[i + bestLength] {
                             var length = 0
                             while length < limit && input[candidate + length] == input[i + length] { length += 1 }
                             if length > bestLength {
@@ -59,19 +66,24 @@ enum Deflate {
                                 if length == limit { break }
                             }
                         }
-                        let next = Int(previous[candidate & (windowSize - 1)])
+                        let next = Int(previous[candidate & mask])
                         if next >= candidate { break }
                         candidate = next
                         chain -= 1
                     }
-                    insert(i)
+                    previous[i & mask] = head[h]
+                    head[h] = Int32(i)
                 }
                 if bestLength >= minMatch {
                     writeMatch(length: bestLength, distance: bestDistance, into: &bits)
                     let end = i + bestLength
                     i += 1
                     while i < end {
-                        if i + minMatch <= count { insert(i) }
+                        if i + minMatch <= count {
+                            let h = hash(i)
+                            previous[i & mask] = head[h]
+                            head[h] = Int32(i)
+                        }
                         i += 1
                     }
                 } else {

@@ -25,20 +25,37 @@ struct FontState {
         self.fallbackFonts = fallbackFonts
     }
 
+    /// Resource names of the standard faces, by `PDFFontStyle.rawValue`.
+    static let standardNames = PDFFontStyle.allCases.map { "C\($0.rawValue)" }
+
+    /// True when `text` is printable ASCII: one standard-font segment,
+    /// written straight into the content stream (the common case, kept free
+    /// of allocations).
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// Appends `(text)` with the delimiters escaped; `text` is plain ASCII.
+    static func appendLiteral(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "("))
+        for byte in text.utf8 { appendEscaped(byte, to: &out) }
+        out.append(UInt8(ascii: ")"))
+    }
+
     /// Splits `text` into segments by font. Each character takes one column.
     mutating func segments(of text: String, style: PDFFontStyle) -> [Segment] {
         var result: [Segment] = []
         var current: Segment?
         var column = 0
         // Fast path: plain ASCII, the common case, is one standard segment.
-        let isASCIIPrintable = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        let isASCIIPrintable = Self.isPlainASCII(text)
         let characters: [Character] = isASCIIPrintable ? [] : Array(text.precomposedStringWithCanonicalMapping)
         if isASCIIPrintable {
             standardUsed[style.rawValue] = true
             var operand: [UInt8] = [UInt8(ascii: "(")]
             for byte in text.utf8 { Self.appendEscaped(byte, to: &operand) }
             operand.append(UInt8(ascii: ")"))
-            return text.isEmpty ? [] : [Segment(font: "C\(style.rawValue)", column: 0, columns: text.utf8.count, operand: operand)]
+            return text.isEmpty ? [] : [Segment(font: Self.standardNames[style.rawValue], column: 0, columns: text.utf8.count, operand: operand)]
         }
         for character in characters {
             let (font, bytes) = draw(character, style: style)
@@ -93,7 +110,7 @@ struct FontState {
         standardUsed[style.rawValue] = true
         var bytes: [UInt8] = []
         Self.appendEscaped(byte, to: &bytes)
-        return ("C\(style.rawValue)", bytes)
+        return (Self.standardNames[style.rawValue], bytes)
     }
 
     private mutating func loadFont(_ path: String) -> Int? {
@@ -113,7 +130,7 @@ struct FontState {
 
     // MARK: - String operands
 
-    private static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
+    static func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
         switch byte {
         case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\\"):
             out.append(UInt8(ascii: "\\"))

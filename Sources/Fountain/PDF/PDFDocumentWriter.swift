@@ -80,29 +80,44 @@ public struct PDFDocumentWriter: Sendable {
         out.append(contentsOf: "BT\n".utf8)
         var currentFont = ""
         var currentSize = -1.0
-        for run in page.runs {
+        func selectFont(_ font: String, size: Double) {
+            guard font != currentFont || size != currentSize else { return }
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: font.utf8)
+            out.append(UInt8(ascii: " "))
+            PDFNumber.append(size, to: &out)
+            out.append(contentsOf: " Tf\n".utf8)
+            currentFont = font
+            currentSize = size
+        }
+        func place(x: Double, baseline: Double) {
+            out.append(contentsOf: "1 0 0 1 ".utf8)
+            PDFNumber.append(x, to: &out)
+            out.append(UInt8(ascii: " "))
+            PDFNumber.append(baseline, to: &out)
+            out.append(contentsOf: " Tm ".utf8)
+        }
+        for run in page.runs where !run.text.isEmpty {
             let advance = run.fontSize * 0.6
-            let segments = fonts.segments(of: run.text, style: run.style)
-            for segment in segments {
-                if segment.font != currentFont || run.fontSize != currentSize {
-                    out.append(UInt8(ascii: "/"))
-                    out.append(contentsOf: segment.font.utf8)
-                    out.append(UInt8(ascii: " "))
-                    PDFNumber.append(run.fontSize, to: &out)
-                    out.append(contentsOf: " Tf\n".utf8)
-                    currentFont = segment.font
-                    currentSize = run.fontSize
-                }
-                out.append(contentsOf: "1 0 0 1 ".utf8)
-                PDFNumber.append(run.x + Double(segment.column) * advance, to: &out)
-                out.append(UInt8(ascii: " "))
-                PDFNumber.append(run.baseline, to: &out)
-                out.append(contentsOf: " Tm ".utf8)
-                out.append(contentsOf: segment.operand)
+            let columns: Int
+            if FontState.isPlainASCII(run.text) {
+                fonts.standardUsed[run.style.rawValue] = true
+                selectFont(FontState.standardNames[run.style.rawValue], size: run.fontSize)
+                place(x: run.x, baseline: run.baseline)
+                FontState.appendLiteral(run.text, to: &out)
                 out.append(contentsOf: " Tj\n".utf8)
+                columns = run.text.utf8.count
+            } else {
+                let segments = fonts.segments(of: run.text, style: run.style)
+                for segment in segments {
+                    selectFont(segment.font, size: run.fontSize)
+                    place(x: run.x + Double(segment.column) * advance, baseline: run.baseline)
+                    out.append(contentsOf: segment.operand)
+                    out.append(contentsOf: " Tj\n".utf8)
+                }
+                columns = segments.last.map { $0.column + $0.columns } ?? 0
             }
-            if run.underline, let last = segments.last {
-                let columns = last.column + last.columns
+            if run.underline && columns > 0 {
                 // Courier's underline: 100/1000 em below the baseline, 50/1000 em thick.
                 underlines.append((run.x, run.x + Double(columns) * advance,
                                    run.baseline - run.fontSize * 0.1, run.fontSize * 0.05))

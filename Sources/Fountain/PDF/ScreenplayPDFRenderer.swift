@@ -55,7 +55,7 @@ public struct ScreenplayPDFRenderer: Sendable {
                 let style = PDFFontStyle(bold: run.style.contains(.bold), italic: run.style.contains(.italic))
                 pdf.runs.append(PDFTextRun(text: run.text, x: grid.x(column: column), baseline: baseline,
                                            style: style, underline: run.style.contains(.underline)))
-                column += run.text.count
+                column += FontState.isPlainASCII(run.text) ? run.text.utf8.count : run.text.count
             }
             // A heading's wrapped second line continues it and takes no number.
             let startsHeading = line.kind == .sceneHeading
