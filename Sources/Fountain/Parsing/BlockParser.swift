@@ -17,6 +17,8 @@ struct BlockParser {
     /// Output; may start with elements kept from a previous parse.
     var elements: [Element]
     var scratch: [UInt8] = []
+    /// Reused buffer for collecting an element's spans.
+    var spanScratch: [InlineSpan] = []
     /// Reused opener stacks for emphasis scanning.
     var inline = InlineScanner()
 
