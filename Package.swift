@@ -37,6 +37,8 @@ let package = Package(
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
         // `swift run -c release PDFExportBenchmark FILE.fountain`: parse, layout and PDF time.
         .executableTarget(name: "PDFExportBenchmark", dependencies: ["Fountain"], path: "Benchmarks/PDFExportBenchmark"),
+        // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
+        .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"]),

@@ -136,6 +136,13 @@ import Testing
         #expect(after.map(text) == ["FADE OUT."])
     }
 
+    @Test func pageBreakBeforeDualDialogueMarksThePair() throws {
+        let doc = try fdx("A.\n\n===\n\nCAL\nNo.\n\nTOMAS ^\nYes.\n")
+        let marked = try nodes(doc, "//Paragraph[@StartsNewPage='Yes']")
+        #expect(marked.count == 1)
+        #expect(marked.first?.elements(forName: "DualDialogue").count == 1)
+    }
+
     @Test func titlePageIsCentredAndLeftAlignedParagraphs() throws {
         let doc = try fdx()
         let paragraphs = try nodes(doc, "/FinalDraft/TitlePage/Content/Paragraph")

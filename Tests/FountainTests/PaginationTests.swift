@@ -151,6 +151,14 @@ import Testing
         #expect(texts(roomier[1]) == ["NELL (CONT'D)", "Four.", "Five."])
     }
 
+    @Test func dialoguePrefersToBreakAtTheEndOfASentence() {
+        // Rows 51–54 free: the latest fitting break is before "goes on." (mid-sentence); one line
+        // earlier, after "First sentence ends here.", is a sentence end.
+        let result = pages([action(50), .dialogue(speech("NELL", ["First sentence ends here.", "Second", "goes on.", "Third."]))])
+        #expect(texts(result[0]).suffix(3) == ["NELL", "First sentence ends here.", "(MORE)"])
+        #expect(texts(result[1]) == ["NELL (CONT'D)", "Second", "goes on.", "Third."])
+    }
+
     @Test func sceneHeadingIsNeverTheLastLineOfAPage() {
         // Only row 54 free: the heading would end the page with its action on the next.
         let result = pages([action(53), .sceneHeading([TextRun("EXT. PIER - NIGHT")], number: nil), action(2, tag: "x")])

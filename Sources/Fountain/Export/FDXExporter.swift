@@ -36,13 +36,15 @@ public enum FDXExporter {
             while i < elements.count {
                 let element = elements[i]
                 if element.dual == .left {
+                    // The pair starts the new page, not its first speaker inside it.
+                    let attribute = pageBreakAttribute()
                     var j = i
                     var dual = ""
                     while j < elements.count, elements[j].dual != nil {
                         dual += paragraph(elements[j], indent: "        ")
                         j += 1
                     }
-                    out += "    <Paragraph\(pageBreakAttribute())>\n      <DualDialogue>\n" + dual + "      </DualDialogue>\n    </Paragraph>\n"
+                    out += "    <Paragraph\(attribute)>\n      <DualDialogue>\n" + dual + "      </DualDialogue>\n    </Paragraph>\n"
                     i = j
                     continue
                 }

@@ -14,6 +14,9 @@ extension Array where Element == DisplayRun {
     /// removed, the space left before it goes too when the text after it
     /// starts with a space or punctuation ("dawn [[x]]." prints "dawn.").
     func separatingNotes() -> (runs: [TextRun], notes: [String]) {
+        if count == 1, !self[0].isNote {
+            return (self[0].text.isEmpty ? [] : [TextRun(self[0].text, style: self[0].style)], [])
+        }
         var runs: [TextRun] = []
         var notes: [String] = []
         var afterNote = false
@@ -47,7 +50,7 @@ extension FountainDocument {
         let last = Swift.max(first, element.lines.upperBound - 1)
         guard first < source.lineCount else { return [] }
         for line in first...Swift.min(last, source.lineCount - 1) {
-            let bytes = Array(source.lineBytes(line))
+            let bytes = source.lineBytes(line).withUnsafeBufferPointer { Array($0) }
             var lo = line == element.range.lowerBound.line ? Swift.min(element.range.lowerBound.column, bytes.count) : 0
             var hi = line == element.range.upperBound.line ? Swift.min(element.range.upperBound.column, bytes.count) : bytes.count
             if hi < lo { hi = lo }
@@ -101,6 +104,11 @@ extension FountainDocument {
     /// Styles `b[range]` by the element's spans; markers, escapes and boneyard vanish.
     private func styledRuns(_ b: [UInt8], _ range: Range<Int>, line: Int, spans: [InlineSpan]) -> [DisplayRun] {
         let here = spans.filter { $0.range.lowerBound.line <= line && $0.range.upperBound.line >= line }
+        if range.isEmpty { return [] }
+        // Most lines carry no markup at all: one plain run.
+        if here.isEmpty && !b[range].contains(0x5C) {
+            return [DisplayRun(text: String(decoding: b[range], as: UTF8.self), style: [], isNote: false)]
+        }
         var runs: [DisplayRun] = []
         var pending: [UInt8] = []
         var pendingStyle: TextStyle = []

@@ -30,11 +30,27 @@ struct Speech: Sendable, Equatable {
     /// The cue for the top of the next page when this speech is split:
     /// `NAME (CONT'D)`, never doubled when the cue already continues.
     var continuedCue: String {
-        let upper = cue.uppercased()
-        if upper.contains("(CONT'D)") || upper.contains("(CONT\u{2019}D)") || upper.contains("(CONT.)") {
-            return cue
+        Self.hasContinuedMark(cue) ? cue : cue + " (CONT'D)"
+    }
+
+    /// Whether the cue already says it continues: `(CONT'D)`, `(CONT’D)` or
+    /// `(CONT.)` in any case. A byte scan: this runs once per speech.
+    static func hasContinuedMark(_ cue: String) -> Bool {
+        let b = Array(cue.utf8)
+        var i = 0
+        while i + 5 < b.count {
+            if b[i] == 0x28, b[i + 1] | 0x20 == 0x63, b[i + 2] | 0x20 == 0x6F, b[i + 3] | 0x20 == 0x6E,
+               b[i + 4] | 0x20 == 0x74 {
+                let rest = b[(i + 5)...]
+                if rest.starts(with: Array("'D)".utf8)) || rest.starts(with: Array("'d)".utf8))
+                    || rest.starts(with: Array("\u{2019}D)".utf8)) || rest.starts(with: Array("\u{2019}d)".utf8))
+                    || rest.starts(with: Array(".)".utf8)) {
+                    return true
+                }
+            }
+            i += 1
         }
-        return cue + " (CONT'D)"
+        return false
     }
 }
 

@@ -22,9 +22,17 @@ struct Paginator {
     // MARK: - Rows
 
     /// One printed row: usually one line, two for dual dialogue, none when blank.
+    /// Two optionals rather than an array: no allocation per row.
     struct Row {
-        var lines: [PageLine]
-        static let blank = Row(lines: [])
+        var first: PageLine?
+        var second: PageLine?
+        static let blank = Row(first: nil, second: nil)
+        init(first: PageLine?, second: PageLine?) {
+            self.first = first
+            self.second = second
+        }
+        init(_ line: PageLine) { self.init(first: line, second: nil) }
+        var isEmpty: Bool { first == nil && second == nil }
     }
 
     /// What to print where the page breaks inside dialogue.
@@ -38,7 +46,9 @@ struct Paginator {
         var rows: [Row]
         /// `breakBefore[i]`: the page may break between rows i-1 and i.
         var breakBefore: [Bool]
-        var continuation: [Continuation?]
+        /// `continuationIndex[i]`: which of `continuations` a break before row i prints, or -1.
+        var continuationIndex: [Int32]
+        var continuations: [Continuation] = []
         var keepWithNext: Bool
         var isPageBreak = false
     }
@@ -79,12 +89,14 @@ struct Paginator {
         for _ in 0..<Self.blockSpacing {
             group.rows.append(.blank)
             group.breakBefore.append(false)
-            group.continuation.append(nil)
+            group.continuationIndex.append(-1)
         }
         group.rows += next.rows
         group.breakBefore.append(false)  // never between glued blocks
         group.breakBefore += next.breakBefore.dropFirst()
-        group.continuation += next.continuation
+        let offset = Int32(group.continuations.count)
+        group.continuationIndex += next.continuationIndex.map { $0 < 0 ? -1 : $0 + offset }
+        group.continuations += next.continuations
         group.keepWithNext = next.keepWithNext
     }
 
@@ -95,8 +107,8 @@ struct Paginator {
         case let .sceneHeading(runs, number):
             let wrapped = WordWrap.wrap(runs.uppercased(), width: paper.actionWidth)
             let rows = wrapped.enumerated().map { index, line in
-                Row(lines: [PageLine(row: 0, column: ElementColumns.action, runs: line, kind: .sceneHeading,
-                                     sceneNumber: index == 0 ? number : nil)])
+                Row(PageLine(row: 0, column: ElementColumns.action, runs: line, kind: .sceneHeading,
+                            sceneNumber: index == 0 ? number : nil))
             }
             return unbreakable(rows, keepWithNext: true)
         case let .action(lines):
@@ -108,8 +120,8 @@ struct Paginator {
         case let .transition(runs):
             let wrapped = WordWrap.wrap(runs.uppercased(), width: paper.actionWidth)
             let rows = wrapped.map { line in
-                Row(lines: [PageLine(row: 0, column: paper.rightEdgeColumn - WordWrap.width(of: line),
-                                     runs: line, kind: .transition)])
+                Row(PageLine(row: 0, column: paper.rightEdgeColumn - WordWrap.width(of: line),
+                            runs: line, kind: .transition))
             }
             return unbreakable(rows, keepWithNext: false)
         case let .dialogue(speech):
@@ -118,7 +130,7 @@ struct Paginator {
             let l = dualSide(left, ElementColumns.dualLeft)
             let r = dualSide(right, ElementColumns.dualRight)
             let rows = (0..<max(l.count, r.count)).map { i in
-                Row(lines: (i < l.count ? l[i] : []) + (i < r.count ? r[i] : []))
+                Row(first: i < l.count ? l[i] : nil, second: i < r.count ? r[i] : nil)
             }
             return unbreakable(rows, keepWithNext: false)
         case .pageBreak:
@@ -130,7 +142,7 @@ struct Paginator {
 
     private func unbreakable(_ rows: [Row], keepWithNext: Bool) -> Laid {
         Laid(rows: rows, breakBefore: Array(repeating: false, count: rows.count),
-             continuation: Array(repeating: nil, count: rows.count), keepWithNext: keepWithNext)
+             continuationIndex: Array(repeating: -1, count: rows.count), keepWithNext: keepWithNext)
     }
 
     private func paragraph(_ lines: [[TextRun]], kind: PageLine.Kind) -> Laid {
@@ -142,13 +154,13 @@ struct Paginator {
                 if kind == .centered {
                     column += max(0, (paper.actionWidth - WordWrap.width(of: line)) / 2)
                 }
-                rows.append(Row(lines: [PageLine(row: 0, column: column, runs: line, kind: kind)]))
+                rows.append(Row(PageLine(row: 0, column: column, runs: line, kind: kind)))
             }
         }
         var laid = unbreakable(rows, keepWithNext: false)
         // Short blocks stay whole; longer ones keep two lines on each side of a break.
         if rows.count > 3 {
-            for i in 2...(rows.count - 2) where !rows[i].lines.isEmpty {
+            for i in 2...(rows.count - 2) where !rows[i].isEmpty {
                 laid.breakBefore[i] = true
             }
         }
@@ -158,21 +170,21 @@ struct Paginator {
     private func dialogue(_ speech: Speech) -> Laid {
         let cueLines = WordWrap.wrap([TextRun(speech.cue.uppercased())], width: ElementColumns.characterWidth)
         var rows = cueLines.map {
-            Row(lines: [PageLine(row: 0, column: ElementColumns.character, runs: $0, kind: .character)])
+            Row(PageLine(row: 0, column: ElementColumns.character, runs: $0, kind: .character))
         }
         var kinds: [PageLine.Kind] = Array(repeating: .character, count: rows.count)
         for part in speech.parts {
             switch part {
             case let .parenthetical(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.parentheticalWidth) {
-                    rows.append(Row(lines: [PageLine(row: 0, column: ElementColumns.parenthetical, runs: line,
-                                                     kind: .parenthetical)]))
+                    rows.append(Row(PageLine(row: 0, column: ElementColumns.parenthetical, runs: line,
+                                             kind: .parenthetical)))
                     kinds.append(.parenthetical)
                 }
             case let .line(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.dialogueWidth) {
-                    rows.append(line.isEmpty ? .blank : Row(lines: [PageLine(row: 0, column: ElementColumns.dialogue,
-                                                                            runs: line, kind: .dialogue)]))
+                    rows.append(line.isEmpty ? .blank : Row(PageLine(row: 0, column: ElementColumns.dialogue,
+                                                                    runs: line, kind: .dialogue)))
                     kinds.append(.dialogue)
                 }
             }
@@ -180,36 +192,37 @@ struct Paginator {
         var laid = unbreakable(rows, keepWithNext: false)
         let more = PageLine(row: 0, column: ElementColumns.character, runs: [TextRun("(MORE)")], kind: .more)
         let contd = PageLine(row: 0, column: ElementColumns.character,
-                             runs: [TextRun(Speech(cue: speech.cue.uppercased(), parts: []).continuedCue)],
+                             runs: [TextRun(speech.continuedCue.uppercased())],
                              kind: .character)
+        laid.continuations = [Continuation(more: more, continuedCue: contd)]
         for i in rows.indices.dropFirst() {
-            let startsLine = !rows[i].lines.isEmpty
-            let betweenDialogue = kinds[i] == .dialogue && kinds[i - 1] == .dialogue && !rows[i - 1].lines.isEmpty
+            let startsLine = !rows[i].isEmpty
+            let betweenDialogue = kinds[i] == .dialogue && kinds[i - 1] == .dialogue && !rows[i - 1].isEmpty
             let parentheticalStart = kinds[i] == .parenthetical && kinds[i - 1] != .parenthetical
                 && kinds[i - 1] != .character
             if startsLine && (betweenDialogue || parentheticalStart) {
                 laid.breakBefore[i] = true
-                laid.continuation[i] = Continuation(more: more, continuedCue: contd)
+                laid.continuationIndex[i] = 0
             }
         }
         return laid
     }
 
     /// One side of a dual-dialogue pair as lines per row, at that side's columns.
-    private func dualSide(_ speech: Speech, _ side: ElementColumns.DualSide) -> [[PageLine]] {
-        var rows: [[PageLine]] = WordWrap.wrap([TextRun(speech.cue.uppercased())],
-                                               width: ElementColumns.dualCharacterWidth).map {
-            [PageLine(row: 0, column: side.character, runs: $0, kind: .character)]
+    private func dualSide(_ speech: Speech, _ side: ElementColumns.DualSide) -> [PageLine?] {
+        var rows: [PageLine?] = WordWrap.wrap([TextRun(speech.cue.uppercased())],
+                                              width: ElementColumns.dualCharacterWidth).map {
+            PageLine(row: 0, column: side.character, runs: $0, kind: .character)
         }
         for part in speech.parts {
             switch part {
             case let .parenthetical(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.dualParentheticalWidth) {
-                    rows.append([PageLine(row: 0, column: side.parenthetical, runs: line, kind: .parenthetical)])
+                    rows.append(PageLine(row: 0, column: side.parenthetical, runs: line, kind: .parenthetical))
                 }
             case let .line(runs):
                 for line in WordWrap.wrap(runs, width: ElementColumns.dualDialogueWidth) {
-                    rows.append(line.isEmpty ? [] : [PageLine(row: 0, column: side.dialogue, runs: line, kind: .dialogue)])
+                    rows.append(line.isEmpty ? nil : PageLine(row: 0, column: side.dialogue, runs: line, kind: .dialogue))
                 }
             }
         }
@@ -240,7 +253,11 @@ private struct PageBuilder {
 
     mutating func put(_ rows: ArraySlice<Paginator.Row>) {
         for r in rows {
-            for var line in r.lines {
+            if var line = r.first {
+                line.row = row
+                lines.append(line)
+            }
+            if var line = r.second {
                 line.row = row
                 lines.append(line)
             }
@@ -248,10 +265,18 @@ private struct PageBuilder {
         }
     }
 
+    /// How many lines a page may give up to break at a sentence end instead of mid-sentence.
+    static let sentenceSlack = 3
+
+    static func endsSentence(_ row: Paginator.Row) -> Bool {
+        guard let last = row.first?.runs.last?.text.unicodeScalars.last else { return false }
+        return ".!?:;\u{2026}\"')-\u{201D}".unicodeScalars.contains(last)
+    }
+
     mutating func place(_ group: Paginator.Laid) {
         var rows = group.rows[...]
         var breakBefore = group.breakBefore[...]
-        var continuation = group.continuation[...]
+        var continuation = group.continuationIndex[...]
         if rows.isEmpty { return }
         // After a `NAME (CONT'D)` the speech goes on with no blank row.
         var continuing = false
@@ -269,10 +294,19 @@ private struct PageBuilder {
             while i >= 1 {
                 let offset = rows.startIndex + i
                 if breakBefore[offset] {
-                    let need = i + (continuation[offset] != nil ? 1 : 0)
+                    let need = i + (continuation[offset] >= 0 ? 1 : 0)
                     if need <= available { cut = i; break }
                 }
                 i -= 1
+            }
+            // Prefer ending the page at a sentence, if that costs at most a few lines.
+            if let latest = cut, !Self.endsSentence(rows[rows.startIndex + latest - 1]) {
+                var k = latest - 1
+                while k >= 1 && k >= latest - Self.sentenceSlack {
+                    let offset = rows.startIndex + k
+                    if breakBefore[offset] && Self.endsSentence(rows[offset - 1]) { cut = k; break }
+                    k -= 1
+                }
             }
             if cut == nil {
                 if row > 0 {
@@ -283,7 +317,8 @@ private struct PageBuilder {
                 cut = max(1, available)
             }
             let at = rows.startIndex + cut!
-            let cont = rows.count > available && cut! + 1 > available ? nil : continuation[at]
+            let contIndex = rows.count > available && cut! + 1 > available ? -1 : continuation[at]
+            let cont = contIndex >= 0 ? group.continuations[Int(contIndex)] : nil
             row += lead
             put(rows[rows.startIndex..<at])
             if let cont {
@@ -297,7 +332,7 @@ private struct PageBuilder {
             breakBefore = breakBefore[at...]
             continuation = continuation[at...]
             // A page never starts with blank rows.
-            while let first = rows.first, first.lines.isEmpty {
+            while let first = rows.first, first.isEmpty {
                 rows = rows.dropFirst()
                 breakBefore = breakBefore.dropFirst()
                 continuation = continuation.dropFirst()

@@ -56,7 +56,8 @@ public struct ScriptStatistics: Sendable, Hashable {
                 speaker = nil
             case let .character(name, _, _):
                 let key = name.uppercased()
-                byName[key, default: CharacterCount(name: key, blocks: 0, words: 0)].blocks += 1
+                // Merged case-insensitively; shown as first written (a forced `@McKENZIE` stays so).
+                byName[key, default: CharacterCount(name: name, blocks: 0, words: 0)].blocks += 1
                 speaker = key
                 speechEnd = element.lines.upperBound
             case .dialogue, .lyrics, .parenthetical:
@@ -87,14 +88,15 @@ public struct ScriptStatistics: Sendable, Hashable {
         var count = 0
         var inWord = false
         var hasAlnum = false
-        for ch in text.unicodeScalars {
-            if ch == " " || ch == "\t" || ch == "\n" || ch == "\r" {
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D {
                 if inWord && hasAlnum { count += 1 }
                 inWord = false
                 hasAlnum = false
             } else {
                 inWord = true
-                if ch.properties.isAlphabetic || ch.properties.numericType != nil { hasAlnum = true }
+                // ASCII letters and digits, or any non-ASCII byte (letters of other scripts).
+                if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b >= 0x30 && b <= 0x39 || b >= 0x80 { hasAlnum = true }
             }
         }
         if inWord && hasAlnum { count += 1 }
