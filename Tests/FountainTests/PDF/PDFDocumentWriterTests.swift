@@ -65,6 +65,8 @@ import Testing
 
     @Test func textOutsideWinAnsiIsEmbeddedAndExtractable() throws {
         let line = "ΕΛΕΝΗ: Привет, Łódź — ok"
+        try #require(FileManager.default.fileExists(atPath: "/usr/share/fonts/truetype/freefont/FreeMonoBold.ttf"),
+                     "needs Debian's fonts-freefont-ttf")
         let output = PDFDocumentWriter().write([page([line], style: .bold)])
         #expect(output.warnings.isEmpty, "\(output.warnings)")
         #expect(try Poppler.text(output.data, layout: false).contains(line))
@@ -75,6 +77,7 @@ import Testing
 
     @Test func embeddedFontIsSubsetToTheGlyphsDrawn() throws {
         let liberation = "/usr/share/fonts/truetype/liberation2/LiberationMono-Regular.ttf"
+        try #require(FileManager.default.fileExists(atPath: liberation), "needs Debian's fonts-liberation2")
         let fonts = FallbackFonts(paths: [.regular: [liberation]])
         let output = PDFDocumentWriter(fallbackFonts: fonts).write([page(["Ελένη ǻ says hi"])])
         #expect(output.warnings.isEmpty)
