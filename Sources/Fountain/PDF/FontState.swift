@@ -78,9 +78,17 @@ struct FontState {
         let names = missing.map { c in
             "'\(c)' (" + c.unicodeScalars.map { "U+" + String($0.value, radix: 16, uppercase: true) }.joined(separator: " ") + ")"
         }
+        let searched = loadedNames.isEmpty ? "no fallback font found; install fonts-freefont-ttf or fonts-liberation2"
+            : "searched " + loadedNames.joined(separator: ", ")
         return ["no available font has \(missing.count) character(s), printed as '?': "
-                + names.joined(separator: ", ")
-                + " (install fonts-freefont-ttf or fonts-liberation2)"]
+                + names.joined(separator: ", ") + " (\(searched))"]
+    }
+
+    /// The fallback fonts that loaded, by PostScript name.
+    private var loadedNames: [String] {
+        var seen: [String] = []
+        for font in embedded where !seen.contains(font.font.postScriptName) { seen.append(font.font.postScriptName) }
+        return seen
     }
 
     // MARK: - Choosing a font
