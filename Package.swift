@@ -58,6 +58,8 @@ let package = Package(
         .executableTarget(name: "TokenizerBench", dependencies: ["Inference"], path: "Benchmarks/TokenizerBench"),
         // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
+        // `swift run -c release PDFExportBenchmark FILE.fountain`: parse, layout and PDF time.
+        .executableTarget(name: "PDFExportBenchmark", dependencies: ["Fountain"], path: "Benchmarks/PDFExportBenchmark"),
         // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
         .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).

@@ -152,3 +152,25 @@ extension FountainDocument {
         return runs
     }
 }
+
+extension Array where Element == [DisplayRun] {
+    /// An element's lines as printed. With `notes` (`export --to pdf
+    /// --notes`), inline notes stay in place, in italics, with `[[` where a
+    /// note opens and `]]` where it closes, even when it spans lines.
+    func printed(notes: Bool) -> [[TextRun]] {
+        guard notes else { return map(\.printed) }
+        var inNote = false
+        return map { line in
+            var runs: [TextRun] = []
+            for run in line {
+                if run.isNote != inNote { runs.append(TextRun(inNote ? "]]" : "[[", style: .italic)) }
+                inNote = run.isNote
+                runs.append(TextRun(run.text, style: run.isNote ? run.style.union(.italic) : run.style))
+            }
+            return runs.coalesced()
+        }.enumerated().map { index, runs in
+            // The last line closes a note still open.
+            index == count - 1 && inNote ? (runs + [TextRun("]]", style: .italic)]).coalesced() : runs
+        }
+    }
+}

@@ -1,14 +1,16 @@
 extension FountainDocument {
     /// The script laid out on `paper` (US Letter by default): the page model
-    /// that page counts, plain-text and PDF export share.
-    public func layout(paper: PaperSize = .letter) -> ScreenplayLayout {
-        ScreenplayLayout(blocks: layoutBlocks(), titlePage: titlePageBlock(), paper: paper)
+    /// that page counts, plain-text and PDF export share. With `notes`, notes
+    /// print too (inline ones in place, standalone ones as their own block),
+    /// in italics between `[[ ]]`, as `export --to pdf --notes` wants.
+    public func layout(paper: PaperSize = .letter, notes: Bool = false) -> ScreenplayLayout {
+        ScreenplayLayout(blocks: layoutBlocks(notes: notes), titlePage: titlePageBlock(), paper: paper)
     }
 
     /// The printable blocks: sections, synopses, notes and boneyard dropped,
     /// speeches gathered from their cue, parentheticals and dialogue, and
     /// dual-dialogue pairs joined.
-    func layoutBlocks() -> [LayoutBlock] {
+    func layoutBlocks(notes: Bool = false) -> [LayoutBlock] {
         var blocks: [LayoutBlock] = []
         var i = 0
         let els = elements
@@ -17,23 +19,23 @@ extension FountainDocument {
             if let extra = extraBlankLines(before: i) { blocks.append(.blankLines(extra)) }
             switch element.kind {
             case .sceneHeading(let number):
-                blocks.append(.sceneHeading(printedLine(element), number: number))
+                blocks.append(.sceneHeading(printedLine(element, notes: notes), number: number))
             case .action:
-                let lines = displayLines(of: element).map(\.printed)
+                let lines = displayLines(of: element).printed(notes: notes)
                 if lines.contains(where: { !$0.isEmpty }) { blocks.append(.action(lines)) }
             case .centered:
-                blocks.append(.centered(displayLines(of: element).map(\.printed)))
+                blocks.append(.centered(displayLines(of: element).printed(notes: notes)))
             case .lyrics:
-                blocks.append(.lyrics(displayLines(of: element).map { $0.printed.map { TextRun($0.text, style: $0.style.union(.italic)) } }))
+                blocks.append(.lyrics(displayLines(of: element).printed(notes: notes).map { $0.map { TextRun($0.text, style: $0.style.union(.italic)) } }))
             case .transition:
-                blocks.append(.transition(printedLine(element)))
+                blocks.append(.transition(printedLine(element, notes: notes)))
             case .pageBreak:
                 blocks.append(.pageBreak)
             case .character:
-                let (speech, next) = gatherSpeech(from: i)
+                let (speech, next) = gatherSpeech(from: i, notes: notes)
                 i = next
                 if element.dual == .left, i < els.count, els[i].dual == .right, case .character = els[i].kind {
-                    let (right, after) = gatherSpeech(from: i)
+                    let (right, after) = gatherSpeech(from: i, notes: notes)
                     blocks.append(.dualDialogue(speech, right))
                     i = after
                 } else {
@@ -42,7 +44,9 @@ extension FountainDocument {
                 continue
             case .parenthetical, .dialogue:
                 // Body without a cue (should not happen): print it as action rather than lose it.
-                blocks.append(.action(displayLines(of: element).map(\.printed)))
+                blocks.append(.action(displayLines(of: element).printed(notes: notes)))
+            case .note where notes:
+                blocks.append(.action(displayLines(of: element).printed(notes: true)))
             case .section, .synopsis, .note, .boneyard:
                 break
             }
@@ -53,7 +57,7 @@ extension FountainDocument {
 
     /// The cue and body elements of the speech whose cue is at `index`;
     /// returns the index after the speech.
-    func gatherSpeech(from index: Int) -> (Speech, Int) {
+    func gatherSpeech(from index: Int, notes: Bool = false) -> (Speech, Int) {
         let cue = elements[index]
         var speech = Speech(cue: cueText(cue), parts: [])
         var i = index + 1
@@ -62,12 +66,12 @@ extension FountainDocument {
             let element = elements[i]
             switch element.kind {
             case .parenthetical:
-                speech.parts.append(.parenthetical(printedLine(element)))
+                speech.parts.append(.parenthetical(printedLine(element, notes: notes)))
             case .dialogue:
-                for line in displayLines(of: element) { speech.parts.append(.line(line.printed)) }
+                for line in displayLines(of: element).printed(notes: notes) { speech.parts.append(.line(line)) }
             case .lyrics where element.lines.lowerBound == lastLine:
-                for line in displayLines(of: element) {
-                    speech.parts.append(.line(line.printed.map { TextRun($0.text, style: $0.style.union(.italic)) }))
+                for line in displayLines(of: element).printed(notes: notes) {
+                    speech.parts.append(.line(line.map { TextRun($0.text, style: $0.style.union(.italic)) }))
                 }
             default:
                 return (speech, i)
@@ -86,11 +90,11 @@ extension FountainDocument {
     }
 
     /// A one-paragraph element's lines joined by spaces (headings, transitions, parentheticals).
-    func printedLine(_ element: Element) -> [TextRun] {
+    func printedLine(_ element: Element, notes: Bool = false) -> [TextRun] {
         var runs: [TextRun] = []
-        for (index, line) in displayLines(of: element).enumerated() {
+        for (index, line) in displayLines(of: element).printed(notes: notes).enumerated() {
             if index > 0 { runs.append(TextRun(" ")) }
-            runs += line.printed
+            runs += line
         }
         return runs.coalesced()
     }
