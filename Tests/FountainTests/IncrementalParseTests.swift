@@ -115,3 +115,21 @@ struct IncrementalParseTests {
         #expect(doc.elements.contains { $0.kind == .boneyard })
     }
 }
+
+extension IncrementalParseTests {
+    @Test func replacingLinesLeavesTheOriginalAlone() {
+        let doc = FountainDocument(parsing: "INT. A - DAY\n\nJOHN\nHi.\n")
+        let edited = doc.replacingLines(3..<4, with: ["Hello.", "", "MARY", "Hey."])
+        #expect(doc.elements.map(\.text) == ["INT. A - DAY", "JOHN", "Hi."])
+        #expect(edited.elements.map(\.text) == ["INT. A - DAY", "JOHN", "Hello.", "MARY", "Hey."])
+        #expect(edited.sourceString == "INT. A - DAY\n\nJOHN\nHello.\n\nMARY\nHey.\n")
+    }
+
+    @Test func deletingEverythingLeavesOneEmptyLine() {
+        var doc = FountainDocument(parsing: "A\nB\n")
+        doc.replaceLines(0..<doc.source.lineCount, with: [])
+        #expect(doc.source.lineCount == 1)
+        #expect(doc.bytes.isEmpty)
+        #expect(doc.elements.isEmpty)
+    }
+}
