@@ -1,5 +1,6 @@
 /// Why raw bytes could not be read as a Fountain screenplay.
 public struct FountainDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What was wrong with the bytes.
     public enum Reason: Sendable, Hashable {
         /// The bytes at `offset` are not valid UTF-8.
         case invalidUTF8

@@ -81,13 +81,13 @@ struct BlockParser {
     /// Parses paragraphs from `start` (a paragraph start or gap line) until
     /// the end, or until `stop` accepts a paragraph start. Returns the line
     /// where it stopped.
-    mutating func run(from start: Int, stop: (Int, [Element]) -> Bool) -> Int {
+    mutating func run(from start: Int, stop: (Int) -> Bool) -> Int {
         var i = start
         let n = lineCount
         while i < n {
             let v = view(i)
             if !v.hidden && v.blankness != .content { i += 1; continue }
-            if stop(i, elements) { return i }
+            if stop(i) { return i }
             i = paragraph(at: i)
         }
         return n

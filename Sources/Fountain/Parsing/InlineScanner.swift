@@ -15,8 +15,9 @@ struct InlineScanner {
     mutating func emphasis(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, line: Int, into spans: inout [InlineSpan]) {
         stars.removeAll(keepingCapacity: true)
         unders.removeAll(keepingCapacity: true)
+        guard lo < hi, let base = b.baseAddress else { return }
         var k = lo
-        let raw = UnsafeRawPointer(b.baseAddress!)
+        let raw = UnsafeRawPointer(base)
         while k < hi {
             // Skip eight bytes at a time that hold no `*`, `_` or `\`.
             if k + 8 <= hi {

@@ -20,7 +20,8 @@ enum UTF8Validation {
             if mode == .strict { throw bad }
             return repair(input, from: base, hasBOM: hasBOM)
         }
-        return Decoded(bytes: Array(input[base...]), hasBOM: hasBOM, warnings: [])
+        // Without a BOM the caller's array is shared (copy-on-write), not copied.
+        return Decoded(bytes: base == 0 ? input : Array(input[base...]), hasBOM: hasBOM, warnings: [])
     }
 
     /// The first invalid UTF-8 sequence or binary byte, with its offset.
