@@ -4,12 +4,13 @@ import Testing
 /// Incremental re-parse must always equal a full parse of the edited text.
 struct IncrementalParseTests {
     static let typed: [String] = ["/*", "*/", "[[", "]]", "Title:", "^", "*", "_", "\\", "#", "=", "~", ">", "<",
-                                  "@", ".", "!", "(", ")", " ", "  ", "a", "A", "TO:", "INT. ", "\t"]
+                                  "@", ".", "!", "(", ")", " ", "  ", "a", "A", "TO:", "INT. ", "\t", "é", "👋", "\r"]
 
     /// One random edit: replace, insert or delete lines, or type/delete characters in a line.
     static func randomEdit(_ doc: FountainDocument, _ rng: inout SeededRandom) -> (Range<Int>, [String]) {
         let n = doc.source.lineCount
-        let a = Int(rng.next() % UInt64(n + 1))
+        // Edits near the top exercise the title page (typing `Title:` on line 0).
+        let a = rng.next() % 5 == 0 ? Int(rng.next() % UInt64(min(n, 3) + 1)) : Int(rng.next() % UInt64(n + 1))
         switch rng.next() % 6 {
         case 0:  // replace a few lines with generated ones
             let b = min(n, a + Int(rng.next() % 3))
@@ -38,26 +39,53 @@ struct IncrementalParseTests {
         }
     }
 
+    /// Splits at LF, CRLF and lone CR, as `replaceLines` does.
+    static func splitLines(_ s: String) -> [String] {
+        s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     @Test func randomEditsMatchFullParse() throws {
         var rng = SeededRandom(seed: 42)
         var checked = 0
-        for _ in 0..<60 {
+        for _ in 0..<80 {
             var doc = try FountainDocument(bytes: ScriptGenerator.script(&rng, lines: 5 + Int(rng.next() % 60)))
             for _ in 0..<100 {
                 let (range, lines) = Self.randomEdit(doc, &rng)
                 var expectedLines = doc.source.lines
-                expectedLines.replaceSubrange(range, with: lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
+                expectedLines.replaceSubrange(range, with: lines.flatMap(Self.splitLines))
                 if expectedLines.isEmpty { expectedLines = [""] }
+                let before = doc.sourceString
                 doc.replaceLines(range, with: lines)
                 let full = FountainDocument(parsing: doc.sourceString)
                 #expect(doc.source.lines == expectedLines)
-                #expect(doc.elements == full.elements, "after replacing \(range) with \(lines)")
+                // The line table must be what a fresh read of the bytes gives.
+                #expect(doc.source == full.source)
+                if doc.elements != full.elements {
+                    let k = Array(zip(doc.elements, full.elements)).firstIndex { $0.0 != $0.1 } ?? min(doc.elements.count, full.elements.count)
+                    let got = k < doc.elements.count ? "\(doc.elements[k])" : "none"
+                    let want = k < full.elements.count ? "\(full.elements[k])" : "none"
+                    Issue.record("after replacing \(range) with \(lines) in \(before.debugDescription)\nelement \(k): got \(got)\nwant \(want)")
+                }
                 #expect(doc.titlePage == full.titlePage)
                 if doc.elements != full.elements { return }
                 checked += 1
             }
         }
-        #expect(checked == 6000)
+        #expect(checked == 8000)
+    }
+
+    @Test func typingATitlePageAtTheTop() {
+        var doc = FountainDocument(parsing: "\n\nINT. HOUSE - DAY\n\nAction.\n")
+        for (k, ch) in "Title: Mine".enumerated() {
+            let line = String("Title: Mine".prefix(k + 1))
+            _ = ch
+            doc.replaceLines(0..<1, with: [line])
+            #expect(doc.elements == FountainDocument(parsing: doc.sourceString).elements)
+            #expect(doc.titlePage == FountainDocument(parsing: doc.sourceString).titlePage)
+        }
+        #expect(doc.titlePage.map(\.value) == ["Mine"])
+        #expect(doc.elements.map(\.kind) == [.sceneHeading(sceneNumber: nil), .action])
     }
 
     @Test func otherLinesKeepTheirBytes() {
@@ -85,5 +113,23 @@ struct IncrementalParseTests {
         doc.replaceLines(2..<3, with: ["/* Two."])
         #expect(doc.elements.map(\.text) == ["One.", "", " ", "Four."] || doc.elements == FountainDocument(parsing: doc.sourceString).elements)
         #expect(doc.elements.contains { $0.kind == .boneyard })
+    }
+}
+
+extension IncrementalParseTests {
+    @Test func replacingLinesLeavesTheOriginalAlone() {
+        let doc = FountainDocument(parsing: "INT. A - DAY\n\nJOHN\nHi.\n")
+        let edited = doc.replacingLines(3..<4, with: ["Hello.", "", "MARY", "Hey."])
+        #expect(doc.elements.map(\.text) == ["INT. A - DAY", "JOHN", "Hi."])
+        #expect(edited.elements.map(\.text) == ["INT. A - DAY", "JOHN", "Hello.", "MARY", "Hey."])
+        #expect(edited.sourceString == "INT. A - DAY\n\nJOHN\nHello.\n\nMARY\nHey.\n")
+    }
+
+    @Test func deletingEverythingLeavesOneEmptyLine() {
+        var doc = FountainDocument(parsing: "A\nB\n")
+        doc.replaceLines(0..<doc.source.lineCount, with: [])
+        #expect(doc.source.lineCount == 1)
+        #expect(doc.bytes.isEmpty)
+        #expect(doc.elements.isEmpty)
     }
 }

@@ -8,8 +8,19 @@ extension BlockParser {
         while by < boneyardSpans.count, boneyardSpans[by].range.lowerBound.line < firstLine { by += 1 }
         for e in from..<elements.count {
             let lines = elements[e].lines
-            var spans: [InlineSpan] = []
-            if elements[e].kind != .boneyard {
+            let hasBoneyard = by < boneyardSpans.count && boneyardSpans[by].range.lowerBound.line < lines.upperBound
+            var isBoneyard = false
+            if case .boneyard = elements[e].kind { isBoneyard = true }
+            if !hasBoneyard {
+                // Most elements have nothing inline: decide from the line flags alone.
+                var flags: UInt8 = 0
+                for l in lines { flags |= view(l).flags }
+                if flags & (LineView.Flags.emphasis | LineView.Flags.bracket) == 0 { continue }
+            }
+            var spans = spanScratch
+            spanScratch = []
+            spans.removeAll(keepingCapacity: true)
+            if !isBoneyard {
                 var masked: [(Int, [UInt8])] = []
                 var anyBracket = false
                 for l in lines {
@@ -36,9 +47,10 @@ extension BlockParser {
                 by += 1
             }
             if !spans.isEmpty {
-                spans.sort { $0.range.lowerBound < $1.range.lowerBound }
-                elements[e].spans = spans
+                if spans.count > 1 { spans.sort { $0.range.lowerBound < $1.range.lowerBound } }
+                elements[e].spans = Array(spans)  // exact-size copy; the scratch is reused
             }
+            spanScratch = spans
         }
     }
 

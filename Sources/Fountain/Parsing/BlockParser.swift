@@ -17,6 +17,8 @@ struct BlockParser {
     /// Output; may start with elements kept from a previous parse.
     var elements: [Element]
     var scratch: [UInt8] = []
+    /// Reused buffer for collecting an element's spans.
+    var spanScratch: [InlineSpan] = []
     /// Reused opener stacks for emphasis scanning.
     var inline = InlineScanner()
 
@@ -79,13 +81,13 @@ struct BlockParser {
     /// Parses paragraphs from `start` (a paragraph start or gap line) until
     /// the end, or until `stop` accepts a paragraph start. Returns the line
     /// where it stopped.
-    mutating func run(from start: Int, stop: (Int, [Element]) -> Bool) -> Int {
+    mutating func run(from start: Int, stop: (Int) -> Bool) -> Int {
         var i = start
         let n = lineCount
         while i < n {
             let v = view(i)
             if !v.hidden && v.blankness != .content { i += 1; continue }
-            if stop(i, elements) { return i }
+            if stop(i) { return i }
             i = paragraph(at: i)
         }
         return n
@@ -295,7 +297,8 @@ struct BlockParser {
             if k > 0 { text.append(0x0A) }
             withBytes(l) { b, lo0, hi0 in
                 let (lo, hi) = ByteRules.trim(b, lo0, hi0)
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[(lo + 1)..<hi]))
+                let (tlo, thi) = ByteRules.trim(b, lo + 1, hi)
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[tlo..<thi]))
             }
         }
         let last = lines.last!
@@ -429,6 +432,7 @@ struct BlockParser {
              start: sourceColumn(i, visible: cue.start), endLine: i, end: sourceColumn(i, visible: cue.end), forced: forced)
         var j = i + 1
         var dialogueOpen = false
+        var lyricsOpen = false
         while j < lineCount {
             let v = view(j)
             if v.hidden {
@@ -440,6 +444,7 @@ struct BlockParser {
             if v.blankness == .hard { break }
             if v.blankness == .soft {
                 // Two spaces: a blank line inside the speech.
+                lyricsOpen = false
                 if dialogueOpen {
                     appendLine(j, text: "", end: table[j].length)
                 } else {
@@ -459,10 +464,21 @@ struct BlockParser {
             case 1:
                 _ = single(.parenthetical, j, strip: 0, forced: false)
                 dialogueOpen = false
+                lyricsOpen = false
             case 2:
-                _ = single(.lyrics, j, strip: 1, forced: true)
+                // Consecutive `~` lines form one lyrics element, as outside dialogue.
+                if lyricsOpen {
+                    let t = trimmedText(j, strip: 1)
+                    appendLine(j, text: t.text, end: sourceColumn(j, visible: t.end))
+                } else {
+                    _ = single(.lyrics, j, strip: 1, forced: true)
+                    lyricsOpen = true
+                }
                 dialogueOpen = false
+                j += 1
+                continue
             default:
+                lyricsOpen = false
                 let t = trimmedText(j, strip: 0)
                 if dialogueOpen {
                     appendLine(j, text: t.text, end: sourceColumn(j, visible: t.end))

@@ -15,7 +15,7 @@ enum FountainParser {
             let (titlePage, bodyStart) = TitlePageParser.parse(buf, source.lineTable)
             var parser = BlockParser(buf: buf, table: source.lineTable, lastCloser: lastCloser, start: bodyStart,
                                      expectedLines: source.lineCount)
-            _ = parser.run(from: bodyStart) { _, _ in false }
+            _ = parser.run(from: bodyStart) { _ in false }
             parser.attachSpans(from: 0)
             return Result(titlePage: titlePage, elements: parser.elements, lastCloser: lastCloser, bodyStart: bodyStart)
         }

@@ -37,10 +37,9 @@ enum IncrementalParser {
             let context = old[ctx..<startElement]
             var parser = BlockParser(buf: buf, table: doc.source.lineTable, lastCloser: newCloser, start: startLine,
                                      context: context, expectedLines: 64)
-            _ = parser.run(from: startLine) { line, _ in
+            _ = parser.run(from: startLine) { line in
                 guard line > startLine, line - 1 >= editEnd else { return false }
-                let prev = parser_blankness(line - 1)
-                guard prev else { return false }
+                guard isHardBlankLine(line - 1) else { return false }
                 let oldLine = line - lineDelta
                 guard let j = firstElement(old, startingAt: oldLine, from: startElement) else { return false }
                 if j > 0, old[j - 1].lines.upperBound >= oldLine { return false }
@@ -49,7 +48,7 @@ enum IncrementalParser {
             }
             parser.attachSpans(from: parser.contextCount)
             return Array(parser.elements[parser.contextCount...])
-            func parser_blankness(_ l: Int) -> Bool {
+            func isHardBlankLine(_ l: Int) -> Bool {
                 let t = doc.source.lineTable[l]
                 return t.length == 0 || (t.length == 1 && ByteRules.isSpace(buf[t.start]))
             }

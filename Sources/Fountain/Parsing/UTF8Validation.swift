@@ -30,7 +30,9 @@ enum UTF8Validation {
             let n = buf.count
             let raw = UnsafeRawPointer(buf.baseAddress)
             while i < n {
-                // Eight plain printable ASCII bytes at a time.
+                // Eight plain printable ASCII bytes at a time; otherwise check
+                // those eight one by one (a sequence may run past them).
+                var stop = n
                 if let raw, i + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     let high: UInt64 = 0x8080_8080_8080_8080
@@ -38,16 +40,19 @@ enum UTF8Validation {
                         i += 8
                         continue
                     }
+                    stop = i + 8
                 }
-                let b = buf[i]
-                if b < 0x80 {
-                    if isBinaryByte(b) { return FountainDecodingError(reason: .binaryData, offset: i) }
-                    i += 1
-                    continue
+                while i < stop {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        if isBinaryByte(b) { return FountainDecodingError(reason: .binaryData, offset: i) }
+                        i += 1
+                        continue
+                    }
+                    let len = sequenceLength(buf, at: i)
+                    if len == 0 { return FountainDecodingError(reason: .invalidUTF8, offset: i) }
+                    i += len
                 }
-                let len = sequenceLength(buf, at: i)
-                if len == 0 { return FountainDecodingError(reason: .invalidUTF8, offset: i) }
-                i += len
             }
             return nil
         }
