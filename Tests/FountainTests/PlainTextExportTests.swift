@@ -88,6 +88,11 @@ import Testing
         #expect(layout.pages[1].lines.first?.text == "Next page.")
     }
 
+    @Test func forcedCueKeepsItsCase() throws {
+        let page = try #require(pages("@McCLANE (on the radio)\nYippee.\n").first)
+        #expect(page.contains { $0 == Substring(String(repeating: " ", count: 35) + "McCLANE (on the radio)") })
+    }
+
     @Test func notesSectionsSynopsesAndBoneyardDoNotPrint() {
         let text = pages("# Act\n\n= Synopsis here.\n\nWaves [[a note]] roll.\n\n/* gone */\n\n[[Standalone]]\n").flatMap { $0 }.joined(separator: "\n")
         #expect(text.contains("Waves roll."))

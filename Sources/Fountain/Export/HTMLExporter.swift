@@ -163,7 +163,7 @@ public enum HTMLExporter {
         .transition { text-align: right; text-transform: uppercase; }
         .dialogue-block { margin: 0 0 1em; }
         .dialogue-block p { margin: 0; }
-        .character { margin-left: 2in !important; text-transform: uppercase; }
+        .character { margin-left: 2in !important; }
         .parenthetical { margin-left: 1.5in !important; width: 2.6in; }
         .dialogue-block .dialogue, .dialogue-block .lyrics { margin-left: 1in !important; width: 3.6in; }
         .dual-dialogue { display: flex; gap: 0.25in; margin: 0 0 1em; }

@@ -180,7 +180,7 @@ struct Paginator {
     }
 
     private func dialogue(_ speech: Speech) -> Laid {
-        let cueLines = WordWrap.wrap([TextRun(speech.cue.uppercased())], width: ElementColumns.characterWidth)
+        let cueLines = WordWrap.wrap([TextRun(speech.cue)], width: ElementColumns.characterWidth)
         var rows = cueLines.map {
             Row(PageLine(row: 0, column: ElementColumns.character, runs: $0, kind: .character))
         }
@@ -204,7 +204,7 @@ struct Paginator {
         var laid = unbreakable(rows, keepWithNext: false)
         let more = PageLine(row: 0, column: ElementColumns.character, runs: [TextRun("(MORE)")], kind: .more)
         let contd = PageLine(row: 0, column: ElementColumns.character,
-                             runs: [TextRun(speech.continuedCue.uppercased())],
+                             runs: [TextRun(speech.continuedCue)],
                              kind: .character)
         laid.continuations = [Continuation(more: more, continuedCue: contd)]
         for i in rows.indices.dropFirst() {
@@ -222,7 +222,7 @@ struct Paginator {
 
     /// One side of a dual-dialogue pair as lines per row, at that side's columns.
     private func dualSide(_ speech: Speech, _ side: ElementColumns.DualSide) -> [PageLine?] {
-        var rows: [PageLine?] = WordWrap.wrap([TextRun(speech.cue.uppercased())],
+        var rows: [PageLine?] = WordWrap.wrap([TextRun(speech.cue)],
                                               width: ElementColumns.dualCharacterWidth).map {
             PageLine(row: 0, column: side.character, runs: $0, kind: .character)
         }
