@@ -1,6 +1,7 @@
 // Parse benchmark for the Fountain module.
 //
 //   swift run -c release FountainBenchmark [FILE.fountain]
+//   swift run -c release FountainBenchmark --emit-script > bench.fountain
 //
 // Without a file it generates a deterministic ~150 KB feature-length script.
 // Reports full-parse time and throughput, incremental re-parse time after a
@@ -60,6 +61,12 @@ func median(_ xs: [Double]) -> Double {
 
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+}
+
+// `--emit-script` prints the generated script (to time peers on the same input).
+if CommandLine.arguments.contains("--emit-script") {
+    print(generateScript(targetBytes: 150_000), terminator: "")
+    exit(0)
 }
 
 // `--profile` only repeats full parses (for perf record).

@@ -61,3 +61,14 @@ struct DecodingTests {
         #expect(doc.warnings.isEmpty)
     }
 }
+
+extension DecodingTests {
+    @Test func anyByteCollectionParses() throws {
+        let bytes = Array("JOHN\nHi.\n".utf8)
+        let doc = try FountainDocument(contentsOf: bytes[...])
+        #expect(doc.elements.map(\.text) == ["JOHN", "Hi."])
+        #expect(throws: FountainDecodingError(reason: .invalidUTF8, offset: 1)) {
+            try FountainDocument(contentsOf: [0x41, 0xFF][...])
+        }
+    }
+}

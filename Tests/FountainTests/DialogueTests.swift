@@ -23,7 +23,7 @@ struct DialogueTests {
     }
 
     @Test func lyricsInsideDialogue() {
-        #expect(shape("SINGER\n~Row, row, row\n~your boat") == ["character:SINGER", "lyrics:Row, row, row", "lyrics:your boat"])
+        #expect(shape("SINGER\n~Row, row, row\n~ your boat\n(beat)\n~Gently") == ["character:SINGER", "lyrics:Row, row, row\nyour boat", "parenthetical:(beat)", "lyrics:Gently"])
     }
 
     @Test func dualDialoguePairsWithThePreviousBlock() {

@@ -4,7 +4,7 @@ import Testing
 /// Incremental re-parse must always equal a full parse of the edited text.
 struct IncrementalParseTests {
     static let typed: [String] = ["/*", "*/", "[[", "]]", "Title:", "^", "*", "_", "\\", "#", "=", "~", ">", "<",
-                                  "@", ".", "!", "(", ")", " ", "  ", "a", "A", "TO:", "INT. ", "\t"]
+                                  "@", ".", "!", "(", ")", " ", "  ", "a", "A", "TO:", "INT. ", "\t", "é", "👋", "\r"]
 
     /// One random edit: replace, insert or delete lines, or type/delete characters in a line.
     static func randomEdit(_ doc: FountainDocument, _ rng: inout SeededRandom) -> (Range<Int>, [String]) {
@@ -39,6 +39,12 @@ struct IncrementalParseTests {
         }
     }
 
+    /// Splits at LF, CRLF and lone CR, as `replaceLines` does.
+    static func splitLines(_ s: String) -> [String] {
+        s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     @Test func randomEditsMatchFullParse() throws {
         var rng = SeededRandom(seed: 42)
         var checked = 0
@@ -47,12 +53,20 @@ struct IncrementalParseTests {
             for _ in 0..<100 {
                 let (range, lines) = Self.randomEdit(doc, &rng)
                 var expectedLines = doc.source.lines
-                expectedLines.replaceSubrange(range, with: lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) })
+                expectedLines.replaceSubrange(range, with: lines.flatMap(Self.splitLines))
                 if expectedLines.isEmpty { expectedLines = [""] }
+                let before = doc.sourceString
                 doc.replaceLines(range, with: lines)
                 let full = FountainDocument(parsing: doc.sourceString)
                 #expect(doc.source.lines == expectedLines)
-                #expect(doc.elements == full.elements, "after replacing \(range) with \(lines)")
+                // The line table must be what a fresh read of the bytes gives.
+                #expect(doc.source == full.source)
+                if doc.elements != full.elements {
+                    let k = Array(zip(doc.elements, full.elements)).firstIndex { $0.0 != $0.1 } ?? min(doc.elements.count, full.elements.count)
+                    let got = k < doc.elements.count ? "\(doc.elements[k])" : "none"
+                    let want = k < full.elements.count ? "\(full.elements[k])" : "none"
+                    Issue.record("after replacing \(range) with \(lines) in \(before.debugDescription)\nelement \(k): got \(got)\nwant \(want)")
+                }
                 #expect(doc.titlePage == full.titlePage)
                 if doc.elements != full.elements { return }
                 checked += 1

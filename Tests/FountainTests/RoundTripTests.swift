@@ -50,3 +50,19 @@ struct RoundTripTests {
         #expect(doc.bytes.starts(with: [0xEF, 0xBB, 0xBF]))
     }
 }
+
+extension RoundTripTests {
+    @Test func randomUnicodeRoundTripsAndNormalizes() throws {
+        var rng = SeededRandom(seed: 5)
+        let pieces = ["é", "太郎", "👋🏽", "e\u{301}", "\u{2028}", "Ж", " ", "  ", "\t", "\n", "\r\n", "\r", "*", "**", "_",
+                      "[[", "]]", "/*", "*/", "^", "@", ".", "!", ">", "<", "~", "=", "#", "(", ")", "INT. ", "TO:", "A", "a", ":"]
+        for _ in 0..<1500 {
+            let text = (0..<Int(rng.next() % 60)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let doc = try FountainDocument(bytes: Array(text.utf8))
+            #expect(doc.sourceString == text)
+            let again = FountainDocument(parsing: doc.normalized())
+            #expect(again.elements.map(\.text) == doc.elements.map(\.text), "\(text.debugDescription)")
+            #expect(again.elements.map(\.kind) == doc.elements.map(\.kind), "\(text.debugDescription)")
+        }
+    }
+}

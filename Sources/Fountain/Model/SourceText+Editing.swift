@@ -37,6 +37,10 @@ extension SourceText {
         let oldNextIsEmptyLF = b < n && lineTable[b].length == 0 && lineTable[b].ending == .lf
         let firstIsEmptyLF = newLines.isEmpty ? oldNextIsEmptyLF : (newLines[0].isEmpty && endings[0] == .lf)
         if prevEnding == .cr, firstIsEmptyLF { prevEnding = .crlf; prevChanged = true }
+        if prevChanged, prevEnding == .lf, a >= 2, lineTable[a - 1].length == 0, lineTable[a - 2].ending == .cr {
+            // The empty line a-1 gains an LF right after a CR: write CRLF so they stay two lines.
+            prevEnding = .crlf
+        }
         for k in 0..<newLines.count where endings[k] == .cr {
             let nextEmptyLF = k + 1 < newLines.count ? (newLines[k + 1].isEmpty && endings[k + 1] == .lf) : oldNextIsEmptyLF
             if nextEmptyLF { endings[k] = .crlf }

@@ -8,10 +8,19 @@ extension BlockParser {
         while by < boneyardSpans.count, boneyardSpans[by].range.lowerBound.line < firstLine { by += 1 }
         for e in from..<elements.count {
             let lines = elements[e].lines
+            let hasBoneyard = by < boneyardSpans.count && boneyardSpans[by].range.lowerBound.line < lines.upperBound
+            var isBoneyard = false
+            if case .boneyard = elements[e].kind { isBoneyard = true }
+            if !hasBoneyard {
+                // Most elements have nothing inline: decide from the line flags alone.
+                var flags: UInt8 = 0
+                for l in lines { flags |= view(l).flags }
+                if flags & (LineView.Flags.emphasis | LineView.Flags.bracket) == 0 { continue }
+            }
             var spans = spanScratch
             spanScratch = []
             spans.removeAll(keepingCapacity: true)
-            if elements[e].kind != .boneyard {
+            if !isBoneyard {
                 var masked: [(Int, [UInt8])] = []
                 var anyBracket = false
                 for l in lines {

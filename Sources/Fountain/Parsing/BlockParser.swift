@@ -297,7 +297,8 @@ struct BlockParser {
             if k > 0 { text.append(0x0A) }
             withBytes(l) { b, lo0, hi0 in
                 let (lo, hi) = ByteRules.trim(b, lo0, hi0)
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[(lo + 1)..<hi]))
+                let (tlo, thi) = ByteRules.trim(b, lo + 1, hi)
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[tlo..<thi]))
             }
         }
         let last = lines.last!
@@ -431,6 +432,7 @@ struct BlockParser {
              start: sourceColumn(i, visible: cue.start), endLine: i, end: sourceColumn(i, visible: cue.end), forced: forced)
         var j = i + 1
         var dialogueOpen = false
+        var lyricsOpen = false
         while j < lineCount {
             let v = view(j)
             if v.hidden {
@@ -442,6 +444,7 @@ struct BlockParser {
             if v.blankness == .hard { break }
             if v.blankness == .soft {
                 // Two spaces: a blank line inside the speech.
+                lyricsOpen = false
                 if dialogueOpen {
                     appendLine(j, text: "", end: table[j].length)
                 } else {
@@ -461,10 +464,21 @@ struct BlockParser {
             case 1:
                 _ = single(.parenthetical, j, strip: 0, forced: false)
                 dialogueOpen = false
+                lyricsOpen = false
             case 2:
-                _ = single(.lyrics, j, strip: 1, forced: true)
+                // Consecutive `~` lines form one lyrics element, as outside dialogue.
+                if lyricsOpen {
+                    let t = trimmedText(j, strip: 1)
+                    appendLine(j, text: t.text, end: sourceColumn(j, visible: t.end))
+                } else {
+                    _ = single(.lyrics, j, strip: 1, forced: true)
+                    lyricsOpen = true
+                }
                 dialogueOpen = false
+                j += 1
+                continue
             default:
+                lyricsOpen = false
                 let t = trimmedText(j, strip: 0)
                 if dialogueOpen {
                     appendLine(j, text: t.text, end: sourceColumn(j, visible: t.end))
