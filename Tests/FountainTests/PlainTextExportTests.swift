@@ -71,6 +71,23 @@ import Testing
         #expect(heading.hasSuffix(" 12"))
     }
 
+    @Test func extraBlankLinesBetweenActionParagraphsAreKept() {
+        let layout = FountainDocument(parsing: "Waves.\n\n\n\nSilence.\n\nThen gulls.\n\nANNA\nHi.\n\n\n\nEnd.\n").layout()
+        let rows = Dictionary(uniqueKeysWithValues: layout.pages[0].lines.map { ($0.text, $0.row) })
+        #expect(rows["Waves."] == 0)
+        #expect(rows["Silence."] == 4)      // three blank lines kept
+        #expect(rows["Then gulls."] == 6)   // the usual one
+        #expect(rows["End."] == 11)         // after dialogue: the usual one only
+    }
+
+    @Test func extraBlankLinesDoNotStartAPage() {
+        let script = (1...53).map { "Line \($0)." }.joined(separator: "\n") + "\n\n\n\n\n\n\nNext page.\n"
+        let layout = FountainDocument(parsing: script).layout()
+        #expect(layout.pages.count == 2)
+        #expect(layout.pages[1].lines.first?.row == 0)
+        #expect(layout.pages[1].lines.first?.text == "Next page.")
+    }
+
     @Test func notesSectionsSynopsesAndBoneyardDoNotPrint() {
         let text = pages("# Act\n\n= Synopsis here.\n\nWaves [[a note]] roll.\n\n/* gone */\n\n[[Standalone]]\n").flatMap { $0 }.joined(separator: "\n")
         #expect(text.contains("Waves roll."))

@@ -73,6 +73,7 @@ import Testing
         let result = try CLIRunner.run(["export", file.path, "--to", "docx", "-o", out.path])
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("unknown format 'docx'"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
         #expect(result.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
@@ -89,6 +90,7 @@ import Testing
         let result = try CLIRunner.run(["export", file.path, "--to", "html", "--normalize"])
         #expect(result.exitCode != 0)
         #expect(result.stderr.contains("--normalize"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func missingInputIsAOneLineError() throws {

@@ -52,13 +52,7 @@ public enum HTMLExporter {
                 var end = element.lines.upperBound
                 while j < elements.count {
                     let next = elements[j]
-                    let inSpeech: Bool
-                    switch next.kind {
-                    case .parenthetical, .dialogue: inSpeech = true
-                    case .lyrics: inSpeech = next.lines.lowerBound == end
-                    default: inSpeech = false
-                    }
-                    if !inSpeech { break }
+                    if !next.continuesSpeech(endingAt: end) { break }
                     out += block(next, document)
                     end = next.lines.upperBound
                     j += 1

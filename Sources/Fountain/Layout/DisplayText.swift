@@ -46,22 +46,25 @@ extension FountainDocument {
     /// text again, so emphasis means exactly what the parser decided.
     func displayLines(of element: Element) -> [[DisplayRun]] {
         var result: [[DisplayRun]] = []
+        result.reserveCapacity(element.lines.count)
         let first = element.lines.lowerBound
         let last = Swift.max(first, element.lines.upperBound - 1)
         guard first < source.lineCount else { return [] }
         for line in first...Swift.min(last, source.lineCount - 1) {
-            let bytes = source.lineBytes(line).withUnsafeBufferPointer { Array($0) }
-            var lo = line == element.range.lowerBound.line ? Swift.min(element.range.lowerBound.column, bytes.count) : 0
-            var hi = line == element.range.upperBound.line ? Swift.min(element.range.upperBound.column, bytes.count) : bytes.count
-            if hi < lo { hi = lo }
-            trimMarkers(element, line: line, isFirst: line == first, bytes, &lo, &hi)
-            result.append(styledRuns(bytes, lo..<hi, line: line, spans: element.spans))
+            let runs = source.lineBytes(line).withUnsafeBufferPointer { bytes in
+                var lo = line == element.range.lowerBound.line ? Swift.min(element.range.lowerBound.column, bytes.count) : 0
+                var hi = line == element.range.upperBound.line ? Swift.min(element.range.upperBound.column, bytes.count) : bytes.count
+                if hi < lo { hi = lo }
+                trimMarkers(element, line: line, isFirst: line == first, bytes, &lo, &hi)
+                return styledRuns(bytes, lo..<hi, line: line, spans: element.spans)
+            }
+            result.append(runs)
         }
         return result
     }
 
     /// Moves `lo`/`hi` past whitespace and the markers that decide the kind.
-    private func trimMarkers(_ element: Element, line: Int, isFirst: Bool, _ b: [UInt8], _ lo: inout Int, _ hi: inout Int) {
+    private func trimMarkers(_ element: Element, line: Int, isFirst: Bool, _ b: UnsafeBufferPointer<UInt8>, _ lo: inout Int, _ hi: inout Int) {
         func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
         func trimTrailing() { while hi > lo, isSpace(b[hi - 1]) { hi -= 1 } }
         func trimLeading() { while lo < hi, isSpace(b[lo]) { lo += 1 } }
@@ -102,8 +105,8 @@ extension FountainDocument {
     }
 
     /// Styles `b[range]` by the element's spans; markers, escapes and boneyard vanish.
-    private func styledRuns(_ b: [UInt8], _ range: Range<Int>, line: Int, spans: [InlineSpan]) -> [DisplayRun] {
-        let here = spans.filter { $0.range.lowerBound.line <= line && $0.range.upperBound.line >= line }
+    private func styledRuns(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, line: Int, spans: [InlineSpan]) -> [DisplayRun] {
+        let here = spans.isEmpty ? spans : spans.filter { $0.range.lowerBound.line <= line && $0.range.upperBound.line >= line }
         if range.isEmpty { return [] }
         // Most lines carry no markup at all: one plain run.
         if here.isEmpty && !b[range].contains(0x5C) {

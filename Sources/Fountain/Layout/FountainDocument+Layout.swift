@@ -16,6 +16,7 @@ extension FountainDocument {
         let els = elements
         while i < els.count {
             let element = els[i]
+            if let extra = extraBlankLines(before: i) { blocks.append(.blankLines(extra)) }
             switch element.kind {
             case .sceneHeading(let number):
                 blocks.append(.sceneHeading(printedLine(element, notes: notes), number: number))

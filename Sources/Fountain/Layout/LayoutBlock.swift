@@ -12,6 +12,9 @@ enum LayoutBlock: Sendable, Equatable {
     case dialogue(Speech)
     case dualDialogue(Speech, Speech)
     case pageBreak
+    /// Blank lines the writer added beyond the usual one between action
+    /// paragraphs (Fountain takes every carriage return as intent).
+    case blankLines(Int)
 }
 
 /// One speaker's dialogue block: the cue as printed (name and extensions) and

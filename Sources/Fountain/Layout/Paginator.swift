@@ -10,7 +10,8 @@
 /// - action (and centred text, lyrics) of 1–3 lines never; longer blocks
 ///   leave at least two lines on each side;
 /// - scene headings, cues, transitions and dual dialogue never.
-/// A group that fits nowhere on the current page moves to the next one; a
+/// Of the allowed breaks that fit, the latest wins, unless one up to three
+/// lines earlier ends a sentence. A group that fits nowhere on the current page moves to the next one; a
 /// group taller than an empty page is cut where the page ends, so layout always
 /// terminates.
 struct Paginator {
@@ -51,6 +52,8 @@ struct Paginator {
         var continuations: [Continuation] = []
         var keepWithNext: Bool
         var isPageBreak = false
+        /// Writer's extra blank lines: printed only between text on the same page.
+        var extraBlankLines = 0
     }
 
     // MARK: - Entry point
@@ -69,9 +72,14 @@ struct Paginator {
                 i += 1
                 continue
             }
+            if laid[i].extraBlankLines > 0 {
+                builder.addBlankLines(laid[i].extraBlankLines)
+                i += 1
+                continue
+            }
             var group = laid[i]
             i += 1
-            while group.keepWithNext, i < laid.count, !laid[i].isPageBreak {
+            while group.keepWithNext, i < laid.count, !laid[i].isPageBreak, laid[i].extraBlankLines == 0 {
                 append(laid[i], to: &group)
                 i += 1
             }
@@ -136,6 +144,10 @@ struct Paginator {
         case .pageBreak:
             var laid = unbreakable([], keepWithNext: false)
             laid.isPageBreak = true
+            return laid
+        case let .blankLines(count):
+            var laid = unbreakable([], keepWithNext: false)
+            laid.extraBlankLines = max(0, count)
             return laid
         }
     }
@@ -243,6 +255,13 @@ private struct PageBuilder {
 
     mutating func forceBreak() {
         if row > 0 { newPage() }
+    }
+
+    /// Blank rows the writer asked for; none at the top of a page, and never
+    /// more than the page has left (they do not carry over).
+    mutating func addBlankLines(_ count: Int) {
+        guard row > 0 else { return }
+        row = min(linesPerPage, row + count)
     }
 
     mutating func newPage() {

@@ -61,9 +61,7 @@ public struct ScriptStatistics: Sendable, Hashable {
                 speaker = key
                 speechEnd = element.lines.upperBound
             case .dialogue, .lyrics, .parenthetical:
-                // Lyrics directly under a cue or a dialogue line are sung by that speaker.
-                let inSpeech = element.kind != .lyrics || element.lines.lowerBound == speechEnd
-                if let speaker, inSpeech {
+                if let speaker, element.continuesSpeech(endingAt: speechEnd) {
                     if element.kind != .parenthetical { byName[speaker]?.words += count }
                     speechEnd = element.lines.upperBound
                 } else {
