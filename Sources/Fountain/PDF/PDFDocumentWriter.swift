@@ -1,5 +1,21 @@
 import Foundation
 
+/// A bookmark in the PDF's outline (the viewer's sidebar): a title that
+/// jumps to a point on a page.
+public struct PDFBookmark: Sendable, Equatable {
+    public var title: String
+    /// Index into the pages written (0 = first page).
+    public var page: Int
+    /// The point to show at the top of the window, in points from the bottom.
+    public var top: Double
+
+    public init(title: String, page: Int, top: Double) {
+        self.title = title
+        self.page = page
+        self.top = top
+    }
+}
+
 /// The bytes of a finished PDF and what the writer had to tell the user.
 public struct PDFOutput: Sendable {
     /// The whole file.
@@ -33,8 +49,8 @@ public struct PDFDocumentWriter: Sendable {
         self.compress = compress
     }
 
-    /// Writes `pages` in order.
-    public func write(_ pages: [PDFPage]) -> PDFOutput {
+    /// Writes `pages` in order, with `bookmarks` (if any) as a flat outline.
+    public func write(_ pages: [PDFPage], bookmarks: [PDFBookmark] = []) -> PDFOutput {
         var state = FontState(fallbackFonts: fallbackFonts)
         var writer = PDFObjectWriter()
         writer.compressStreams = compress
@@ -62,13 +78,35 @@ public struct PDFDocumentWriter: Sendable {
         writer.write(resources, "<< /Font << \(fontEntries)>> /ProcSet [/PDF /Text] >>")
         writer.write(pageTree, "<< /Type /Pages /Kids [\(pageNumbers.map { "\($0) 0 R" }.joined(separator: " "))] "
             + "/Count \(pageNumbers.count) >>")
-        writer.write(catalog, "<< /Type /Catalog /Pages \(pageTree) 0 R >>")
+        let marks = bookmarks.filter { pageNumbers.indices.contains($0.page) }
+        if marks.isEmpty {
+            writer.write(catalog, "<< /Type /Catalog /Pages \(pageTree) 0 R >>")
+        } else {
+            let outline = Self.writeOutline(marks, pages: pageNumbers, into: &writer)
+            writer.write(catalog, "<< /Type /Catalog /Pages \(pageTree) 0 R /Outlines \(outline) 0 R /PageMode /UseOutlines >>")
+        }
         var info = "<< /Producer (Intercut)"
         if let title, !title.isEmpty { info += " /Title \(PDFObjectWriter.textString(title))" }
         if let author, !author.isEmpty { info += " /Author \(PDFObjectWriter.textString(author))" }
         let infoObject = writer.reserve()
         writer.write(infoObject, info + " >>")
         return PDFOutput(data: writer.finish(root: catalog, info: infoObject), warnings: state.warnings())
+    }
+
+    /// Writes the outline root and one item per bookmark (PDF 1.7, 12.3.3),
+    /// linked as a flat list; returns the root's object number.
+    private static func writeOutline(_ marks: [PDFBookmark], pages: [Int], into writer: inout PDFObjectWriter) -> Int {
+        let root = writer.reserve()
+        let items = marks.map { _ in writer.reserve() }
+        for (i, mark) in marks.enumerated() {
+            var entry = "<< /Title \(PDFObjectWriter.textString(mark.title)) /Parent \(root) 0 R"
+            if i > 0 { entry += " /Prev \(items[i - 1]) 0 R" }
+            if i + 1 < items.count { entry += " /Next \(items[i + 1]) 0 R" }
+            entry += " /Dest [\(pages[mark.page]) 0 R /XYZ 0 \(PDFNumber.format(mark.top)) 0] >>"
+            writer.write(items[i], entry)
+        }
+        writer.write(root, "<< /Type /Outlines /First \(items[0]) 0 R /Last \(items[items.count - 1]) 0 R /Count \(items.count) >>")
+        return root
     }
 
     // MARK: - Content streams

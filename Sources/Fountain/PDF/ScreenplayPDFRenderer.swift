@@ -31,11 +31,22 @@ public struct ScreenplayPDFRenderer: Sendable {
         var numbering = SceneNumbering()
         var pages: [PDFPage] = []
         pages.reserveCapacity(layout.allPages.count)
+        var bookmarks: [PDFBookmark] = []
         for page in layout.allPages {
+            // One bookmark per scene, so a reader can jump through the script.
+            var previous: PageLine?
+            for line in page.lines where !page.isTitlePage {
+                defer { previous = line }
+                guard line.kind == .sceneHeading,
+                      !(previous?.kind == .sceneHeading && previous?.row == line.row - 1) else { continue }
+                let number = line.sceneNumber.map { $0 + ". " } ?? ""
+                bookmarks.append(PDFBookmark(title: number + line.text, page: pages.count,
+                                             top: grid.baseline(line: line.row) + PageGrid.pointsPerLine))
+            }
             pages.append(self.page(for: page, grid: grid, numbering: &numbering))
         }
         return PDFDocumentWriter(title: title, author: author, fallbackFonts: fallbackFonts, compress: compress)
-            .write(pages)
+            .write(pages, bookmarks: bookmarks)
     }
 
     func page(for page: Page, grid: PageGrid, numbering: inout SceneNumbering) -> PDFPage {

@@ -48,6 +48,19 @@ import Testing
         #expect(!unnumbered.contains { $0.column < 15 })
     }
 
+    @Test func everySceneIsABookmarkOnItsPage() throws {
+        var blocks: [LayoutBlock] = [.sceneHeading([TextRun("INT. VAULT - NIGHT")], number: "1")]
+        blocks += (0..<30).map { LayoutBlock.action([[TextRun("Line \($0).")]]) }
+        blocks.append(.sceneHeading([TextRun("EXT. ROOF - DAWN")], number: nil))
+        let output = ScreenplayPDFRenderer().render(layout(blocks))
+        let xml = try Poppler.run("pdftohtml", ["-xml", "-i", "-stdout", "-q"], pdf: output.data)
+        #expect(xml.contains("<item page=\"1\">1. INT. VAULT - NIGHT</item>"))
+        #expect(xml.contains("<item page=\"2\">EXT. ROOF - DAWN</item>"))
+        // No scenes, no outline.
+        let plain = ScreenplayPDFRenderer().render(layout([.action([[TextRun("Just action.")]])]))
+        #expect(!String(decoding: plain.data, as: UTF8.self).contains("/Outlines"))
+    }
+
     @Test func pageNumbersFromPageTwoOnly() throws {
         let many = (0..<80).map { LayoutBlock.action([[TextRun("Line \($0) of action.")]]) }
         let rendered = layout(many)
