@@ -64,7 +64,8 @@ let package = Package(
         .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
         .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
-        .testTarget(name: "FountainTests", dependencies: ["Fountain"]),
+        // Fixtures/fdx and Fixtures/pdf are data read from the source tree.
+        .testTarget(name: "FountainTests", dependencies: ["Fountain"], exclude: ["Fixtures/fdx", "Fixtures/pdf"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "BackendsTests",
