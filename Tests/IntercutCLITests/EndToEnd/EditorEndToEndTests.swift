@@ -26,7 +26,12 @@ struct EditorEndToEndTests {
 
     /// The status line shows the file saved (the core's message after a save).
     func waitForSave(_ tmux: TmuxSession, path: String, equal expected: String) throws {
-        try tmux.poll("\(path) to hold the expected text") { contents(path) == expected }
+        do {
+            try tmux.poll("\(path) to hold the expected text") { contents(path) == expected }
+        } catch {
+            Issue.record("\(path) holds \(contents(path).debugDescription)")
+            throw error
+        }
     }
 
     @Test func opensAScriptLaidOutLikeAPage() throws {
@@ -34,6 +39,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("heist.fountain")
         try Self.heist.write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         let screen = try tmux.waitFor("the script") { $0.contains("INT. VAULT - NIGHT") && $0.contains("Quiet. I'm listening.") }
         let lines = screen.components(separatedBy: "\n")
         func indent(_ text: String) -> Int? {
@@ -54,6 +60,7 @@ struct EditorEndToEndTests {
         let tmux = try TmuxSession(width: 80, height: 24)
         let path = tmux.file("new.fountain")
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "new.fountain")
         try tmux.type("INT. ROOF - DAY")
         try tmux.keys("Enter")
@@ -62,6 +69,7 @@ struct EditorEndToEndTests {
         try tmux.type("vera")
         try tmux.keys("Enter")
         try tmux.type("Don't look down.")
+        try tmux.waitFor(text: "Don't look down.")
         try tmux.keys("C-s")
         try waitForSave(tmux, path: path, equal: "INT. ROOF - DAY\n\nVera runs to the edge.\n\nVERA\nDon't look down.")
         try tmux.keys("C-q")
@@ -73,6 +81,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("heist.fountain")
         try Self.heist.write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. VAULT - NIGHT")
         try tmux.resize(width: 40, height: 12)
         try tmux.waitFor("the narrow layout") { screen in
@@ -92,6 +101,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("paste.fountain")
         try "INT. OFFICE - DAY\n\n".write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. OFFICE - DAY")
         try tmux.keys("C-End")
         // Control characters a paste might carry (^Q would quit) must not act.
@@ -112,6 +122,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("crash.fountain")
         try "INT. LAB - NIGHT\n\n".write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. LAB - NIGHT")
         try tmux.keys("C-End")
         let typed = "The centrifuge whines. Dr. Okafor reaches for the switch."
@@ -130,6 +141,7 @@ struct EditorEndToEndTests {
         try tmux.waitFor(text: "EXIT=137")
         #expect(contents(path) == "INT. LAB - NIGHT\n\n")
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "Recover")
         try tmux.type("y")
         try tmux.waitFor(text: "reaches for the switch.")
@@ -169,6 +181,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("heist.fountain")
         try Self.heist.write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path], environment: ["NO_COLOR": "1"])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. VAULT - NIGHT")
         let styled = try tmux.screen(withAttributes: true)
         let colourCodes = try Regex(#"\x1B\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"#)
@@ -177,6 +190,7 @@ struct EditorEndToEndTests {
         try tmux.keys("C-q")
         try tmux.waitFor(text: "EXIT=0")
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. VAULT - NIGHT")
         #expect(try tmux.screen(withAttributes: true).firstMatch(of: colourCodes) != nil, "colours without NO_COLOR")
         try tmux.keys("C-q")
@@ -198,6 +212,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("s.fountain")
         try "INT. CAR - DAY\n".write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path], reportExit: false)
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. CAR - DAY")
         try tmux.keys("C-z")
         try tmux.waitFor(text: "Stopped")
