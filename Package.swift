@@ -38,6 +38,8 @@ let package = Package(
         ),
         // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
+        // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
+        .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
         .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         .testTarget(name: "FountainTests", dependencies: ["Fountain"]),

@@ -8,7 +8,7 @@ struct Intercut: AsyncParsableCommand {
         commandName: "intercut",
         abstract: "A terminal screenwriting assistant for Fountain screenplays.",
         version: "0.1.0",
-        subcommands: [EditCommand.self, ParseCommand.self],
+        subcommands: [EditCommand.self, ParseCommand.self, StatsCommand.self, ExportCommand.self],
         defaultSubcommand: EditCommand.self
     )
 }

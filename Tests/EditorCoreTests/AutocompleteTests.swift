@@ -82,3 +82,22 @@ struct AutocompleteTests {
         #expect(editor.state.completion == nil)
     }
 }
+
+@Suite("Autocomplete of extensions and transitions")
+struct ExtensionAndTransitionCompletionTests {
+    @Test func cueExtensionCompletes() {
+        let editor = EditorNotation.editor(AutocompleteTests.script + "\n|")
+        EditorNotation.run(editor, "VERA (v")
+        #expect(editor.state.completion?.candidates == ["V.O.)"])
+        EditorNotation.run(editor, "<tab>")
+        #expect(editor.state.buffer.lines.last == "VERA (V.O.)")
+    }
+
+    @Test func transitionCompletesAfterTab() {
+        let editor = EditorNotation.editor(AutocompleteTests.script + "\n|")
+        EditorNotation.run(editor, "<tab><tab>sm")
+        #expect(editor.state.completion?.candidates == ["SMASH CUT TO:"])
+        EditorNotation.run(editor, "<right>")
+        #expect(editor.state.buffer.lines.last == "SMASH CUT TO:")
+    }
+}

@@ -85,3 +85,25 @@ struct WrapAndCursorMappingTests {
         var column: Int
     }
 }
+
+@Suite("Scrolling keeps context around the cursor")
+struct ScrollMarginTests {
+    @Test func twoRowsOfContextBelowAndAbove() throws {
+        let text = (1...100).map { "Line \($0)" }.joined(separator: "\n")
+        let editor = EditorNotation.editor("|" + text, width: 40, height: 14)
+        // Text area: rows 1...12 (title row, status row). Move down until it scrolls.
+        for _ in 0..<20 { EditorNotation.run(editor, "<down>", width: 40, height: 14) }
+        var frame = editor.render(width: 40, height: 14)
+        var cursor = try #require(frame.cursorPosition)
+        #expect(cursor.row == 12 - 2)
+        #expect(frame.grid.text(ofRow: 12).contains("Line 23"))
+        for _ in 0..<15 { EditorNotation.run(editor, "<up>", width: 40, height: 14) }
+        frame = editor.render(width: 40, height: 14)
+        cursor = try #require(frame.cursorPosition)
+        #expect(cursor.row == 1 + 2)
+        // At the end of the script the cursor may sit on the last row.
+        EditorNotation.run(editor, "<C-end>", width: 40, height: 14)
+        frame = editor.render(width: 40, height: 14)
+        #expect(try #require(frame.cursorPosition).row == 12)
+    }
+}

@@ -9,7 +9,8 @@ struct IncrementalParseTests {
     /// One random edit: replace, insert or delete lines, or type/delete characters in a line.
     static func randomEdit(_ doc: FountainDocument, _ rng: inout SeededRandom) -> (Range<Int>, [String]) {
         let n = doc.source.lineCount
-        let a = Int(rng.next() % UInt64(n + 1))
+        // Edits near the top exercise the title page (typing `Title:` on line 0).
+        let a = rng.next() % 5 == 0 ? Int(rng.next() % UInt64(min(n, 3) + 1)) : Int(rng.next() % UInt64(n + 1))
         switch rng.next() % 6 {
         case 0:  // replace a few lines with generated ones
             let b = min(n, a + Int(rng.next() % 3))
@@ -41,7 +42,7 @@ struct IncrementalParseTests {
     @Test func randomEditsMatchFullParse() throws {
         var rng = SeededRandom(seed: 42)
         var checked = 0
-        for _ in 0..<60 {
+        for _ in 0..<80 {
             var doc = try FountainDocument(bytes: ScriptGenerator.script(&rng, lines: 5 + Int(rng.next() % 60)))
             for _ in 0..<100 {
                 let (range, lines) = Self.randomEdit(doc, &rng)
@@ -57,7 +58,20 @@ struct IncrementalParseTests {
                 checked += 1
             }
         }
-        #expect(checked == 6000)
+        #expect(checked == 8000)
+    }
+
+    @Test func typingATitlePageAtTheTop() {
+        var doc = FountainDocument(parsing: "\n\nINT. HOUSE - DAY\n\nAction.\n")
+        for (k, ch) in "Title: Mine".enumerated() {
+            let line = String("Title: Mine".prefix(k + 1))
+            _ = ch
+            doc.replaceLines(0..<1, with: [line])
+            #expect(doc.elements == FountainDocument(parsing: doc.sourceString).elements)
+            #expect(doc.titlePage == FountainDocument(parsing: doc.sourceString).titlePage)
+        }
+        #expect(doc.titlePage.map(\.value) == ["Mine"])
+        #expect(doc.elements.map(\.kind) == [.sceneHeading(sceneNumber: nil), .action])
     }
 
     @Test func otherLinesKeepTheirBytes() {

@@ -38,19 +38,34 @@ extension Editor {
         moveVertically(rows: down ? page : -page, extend: extend)
     }
 
-    /// Adjusts `scrollTop` so the cursor's row is inside the text area.
+    /// Adjusts `scrollTop` so the cursor's row is inside the text area, with
+    /// two rows of context above and below it when the area has 10 rows or
+    /// more (fewer at the ends of the script).
     func scrollToCursor(height: Int) {
         guard height > 0 else { return }
         state.scrollTop = DisplayRow(line: min(state.scrollTop.line, state.buffer.lineCount - 1), row: state.scrollTop.row)
         state.scrollTop.row = min(state.scrollTop.row, lineLayout(state.scrollTop.line).rows.count - 1)
+        let margin = height >= 10 ? 2 : 0
         let cursorRow = screenLocation(of: state.selection.head).row
-        if cursorRow < state.scrollTop {
-            state.scrollTop = cursorRow
+        // The highest allowed top: `margin` rows above the cursor.
+        var highest = cursorRow
+        for _ in 0..<margin {
+            guard let previous = previousRow(before: highest) else { break }
+            highest = previous
+        }
+        if highest < state.scrollTop {
+            state.scrollTop = highest
             return
         }
-        // Is the cursor within `height` rows of the top? Walk back from the cursor.
+        // The lowest allowed top: the cursor plus the rows below it that exist, up to `margin`, fit.
+        var below = 0
+        var probe = cursorRow
+        while below < margin, let next = nextRow(after: probe) {
+            probe = next
+            below += 1
+        }
         var top = cursorRow
-        var rows = 1
+        var rows = 1 + below
         while rows < height, top > state.scrollTop, let previous = previousRow(before: top) {
             top = previous
             rows += 1

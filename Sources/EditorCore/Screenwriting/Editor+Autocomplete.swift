@@ -6,6 +6,9 @@
 
 extension Editor {
     static let headingPrefixes = ["INT.", "EXT.", "INT./EXT.", "EXT./INT.", "I/E."]
+    static let transitions = ["CUT TO:", "DISSOLVE TO:", "SMASH CUT TO:", "MATCH CUT TO:", "JUMP CUT TO:",
+                              "FADE OUT.", "FADE TO BLACK.", "FADE IN:"]
+    static let cueExtensions = ["V.O.", "O.S.", "O.C.", "CONT'D"]
     static let timesOfDay = ["DAY", "NIGHT", "CONTINUOUS", "LATER", "MOMENTS LATER", "MORNING", "AFTERNOON",
                              "EVENING", "DAWN", "DUSK", "SAME"]
 
@@ -23,6 +26,10 @@ extension Editor {
         let previousBlank = head.line == 0 || state.buffer[head.line - 1].allSatisfy { $0 == " " || $0 == "\t" }
         if role == .character {
             completeCue(text, line: head.line)
+        } else if role == .transition {
+            let typed = String(text.drop { $0 == " " || $0 == ">" })
+            let options = Self.transitions.filter { $0.hasPrefix(typed.uppercased()) && $0 != typed.uppercased() }
+            offer(options, typed: typed, line: head.line, startByte: text.utf8.count - typed.utf8.count)
         } else if role == .sceneHeading || (previousBlank && Self.headingPrefixes.contains { $0.hasPrefix(text.uppercased()) || text.uppercased().hasPrefix($0) }) {
             completeHeading(text, line: head.line)
         }
@@ -31,7 +38,14 @@ extension Editor {
     private func completeCue(_ text: String, line: Int) {
         let leading = text.prefix { $0 == " " || $0 == "\t" || $0 == "@" }
         let typed = String(text.dropFirst(leading.count))
-        guard !typed.isEmpty, !typed.contains("(") else { return }
+        guard !typed.isEmpty else { return }
+        if let open = typed.lastIndex(of: "("), !typed[open...].contains(")") {
+            // An extension: VERA (V → VERA (V.O.)
+            let partial = String(typed[typed.index(after: open)...])
+            let options = Self.cueExtensions.map { $0 + ")" }.filter { $0.hasPrefix(partial.uppercased()) }
+            offer(options, typed: partial, line: line, startByte: text.utf8.count - partial.utf8.count)
+            return
+        }
         let upper = typed.uppercased()
         let names = syntax.cast(excludingLine: line).filter { $0.uppercased().hasPrefix(upper) && $0.uppercased() != upper }
         offer(names, typed: typed, line: line, startByte: leading.utf8.count)

@@ -217,6 +217,11 @@ struct FountainSyntax {
     /// Whether the Fountain parser reads `text` as a character cue when it
     /// stands after a blank line with a line of dialogue under it.
     static func wouldBeCharacterCue(_ text: String) -> Bool {
+        // Only short lines with no lower-case letter before an extension can be
+        // unforced cues; skip the probe parse for everything else (long action).
+        let forced = text.hasPrefix("@")
+        if !forced, text.utf8.count > 80 { return false }
+        if !forced, text.prefix(while: { $0 != "(" }).contains(where: \.isLowercase) { return false }
         let probe = FountainDocument(parsing: "\n" + text + "\nx\n")
         guard let element = probe.elementIndex(containingLine: 1).map({ probe.elements[$0] }) else { return false }
         if case .character = element.kind { return true }

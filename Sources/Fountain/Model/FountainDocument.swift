@@ -39,6 +39,12 @@ public struct FountainDocument: Sendable, Hashable {
         warnings = decoded.warnings
     }
 
+    /// Parses any collection of bytes (`Data`, `ArraySlice<UInt8>` …) like
+    /// `init(bytes:decoding:)`, without this module importing Foundation.
+    public init(contentsOf bytes: some Collection<UInt8>, decoding mode: DecodingMode = .strict) throws(FountainDecodingError) {
+        try self.init(bytes: Array(bytes), decoding: mode)
+    }
+
     init(source: SourceText) {
         self.source = source
         self.warnings = []

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The source exactly as read: UTF-8 bytes (BOM stripped and remembered)
 /// and a table of lines with their original endings.
 ///
@@ -29,7 +35,21 @@ public struct SourceText: Sendable, Hashable {
         var lines: [Line] = []
         lines.reserveCapacity((to - from) / 32 + 1)
         bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, to > from else {
+                lines.append(Line(start: from, length: 0, ending: .none))
+                return
+            }
             var start = from
+            if memchr(base + from, 0x0D, to - from) == nil {
+                // LF only (the common case): let memchr find the breaks.
+                while start < to, let p = memchr(base + start, 0x0A, to - start) {
+                    let i = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
+                    lines.append(Line(start: start, length: i - start, ending: .lf))
+                    start = i + 1
+                }
+                lines.append(Line(start: start, length: to - start, ending: .none))
+                return
+            }
             var i = from
             while i < to {
                 let b = buf[i]

@@ -9,12 +9,18 @@ struct BlockParser {
     /// Views of lines `viewBase ..< viewBase + views.count`, computed in order.
     var views: [LineView] = []
     var viewBase: Int
+    /// Visible bytes of the lines a boneyard cut, by line.
+    var strippedBytes: [Int: [UInt8]] = [:]
     var boneyard = BoneyardState()
     /// Boneyard spans found so far, in source order.
     var boneyardSpans: [InlineSpan] = []
     /// Output; may start with elements kept from a previous parse.
     var elements: [Element]
     var scratch: [UInt8] = []
+    /// Reused buffer for collecting an element's spans.
+    var spanScratch: [InlineSpan] = []
+    /// Reused opener stacks for emphasis scanning.
+    var inline = InlineScanner()
 
     /// `context` is the paragraph before `start` (for dual dialogue
     /// pairing); it is kept at the front of `elements` and never modified.
@@ -22,7 +28,7 @@ struct BlockParser {
          context: ArraySlice<Element> = [], expectedLines: Int) {
         self.buf = buf
         self.table = table
-        self.scanner = LineViewScanner(lastCloser: lastCloser)
+        self.scanner = LineViewScanner(lastCloser: lastCloser, flagTable: BlockParser.flagTable)
         self.viewBase = start
         self.elements = Array(context)
         self.contextCount = context.count
@@ -35,12 +41,30 @@ struct BlockParser {
 
     var lineCount: Int { table.count }
 
+    /// The flag table in memory that lives as long as the process.
+    // Written once at first use and only read afterwards, so sharing it is safe.
+    nonisolated(unsafe) static let flagTable: UnsafePointer<UInt8> = {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for k in 0..<256 { p[k] = LineView.flag(UInt8(k)) }
+        return UnsafePointer(p)
+    }()
+
+    @inline(__always)
     mutating func view(_ line: Int) -> LineView {
+        let k = line - viewBase
+        if k < views.count { return views[k] }
+        return extendViews(to: line)
+    }
+
+    @inline(never)
+    mutating func extendViews(to line: Int) -> LineView {
         while viewBase + views.count <= line {
             let l = viewBase + views.count
             let t = table[l]
-            views.append(scanner.view(line: l, start: t.start, length: t.length, buf: buf,
-                                      state: &boneyard, spans: &boneyardSpans))
+            let (v, stripped) = scanner.view(line: l, start: t.start, length: t.length, buf: buf,
+                                             state: &boneyard, spans: &boneyardSpans)
+            views.append(v)
+            if let stripped { strippedBytes[l] = stripped }
         }
         return views[line - viewBase]
     }
@@ -48,7 +72,7 @@ struct BlockParser {
     @inline(__always)
     mutating func withBytes<R>(_ line: Int, _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> R) -> R {
         let v = view(line)
-        if let s = v.stripped {
+        if v.isStripped, let s = strippedBytes[line] {
             return s.withUnsafeBufferPointer { body($0, 0, $0.count) }
         }
         return body(buf, v.start, v.end)
@@ -209,7 +233,7 @@ struct BlockParser {
     /// Maps a visible column to a source column (they differ only on lines a boneyard cut).
     mutating func sourceColumn(_ i: Int, visible col: Int) -> Int {
         let v = view(i)
-        guard v.stripped != nil else { return col }
+        guard v.isStripped else { return col }
         // Lines cut by a boneyard are rare: report the whole line.
         return col == 0 ? 0 : table[i].length
     }
@@ -273,7 +297,8 @@ struct BlockParser {
             if k > 0 { text.append(0x0A) }
             withBytes(l) { b, lo0, hi0 in
                 let (lo, hi) = ByteRules.trim(b, lo0, hi0)
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[(lo + 1)..<hi]))
+                let (tlo, thi) = ByteRules.trim(b, lo + 1, hi)
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[tlo..<thi]))
             }
         }
         let last = lines.last!
@@ -308,6 +333,7 @@ struct BlockParser {
             if v.blankness != .content { break }
             if !first { out.append(0x0A) }
             let strip = first && forced
+            let hasTab = v.flags & LineView.Flags.tab != 0
             withBytes(j) { b, lo0, hi0 in
                 var lo = lo0
                 if strip {
@@ -315,13 +341,17 @@ struct BlockParser {
                     startCol = lo - lo0
                     lo += 1
                 }
-                for k in lo..<hi0 {
-                    let c = b[k]
-                    if c == 0x09 {
-                        out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
-                    } else {
-                        out.append(c)
+                if hasTab {
+                    for k in lo..<hi0 {
+                        let c = b[k]
+                        if c == 0x09 {
+                            out.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+                        } else {
+                            out.append(c)
+                        }
                     }
+                } else if lo < hi0 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi0]))
                 }
             }
             first = false
@@ -402,6 +432,7 @@ struct BlockParser {
              start: sourceColumn(i, visible: cue.start), endLine: i, end: sourceColumn(i, visible: cue.end), forced: forced)
         var j = i + 1
         var dialogueOpen = false
+        var lyricsOpen = false
         while j < lineCount {
             let v = view(j)
             if v.hidden {
@@ -413,6 +444,7 @@ struct BlockParser {
             if v.blankness == .hard { break }
             if v.blankness == .soft {
                 // Two spaces: a blank line inside the speech.
+                lyricsOpen = false
                 if dialogueOpen {
                     appendLine(j, text: "", end: table[j].length)
                 } else {
@@ -432,10 +464,21 @@ struct BlockParser {
             case 1:
                 _ = single(.parenthetical, j, strip: 0, forced: false)
                 dialogueOpen = false
+                lyricsOpen = false
             case 2:
-                _ = single(.lyrics, j, strip: 1, forced: true)
+                // Consecutive `~` lines form one lyrics element, as outside dialogue.
+                if lyricsOpen {
+                    let t = trimmedText(j, strip: 1)
+                    appendLine(j, text: t.text, end: sourceColumn(j, visible: t.end))
+                } else {
+                    _ = single(.lyrics, j, strip: 1, forced: true)
+                    lyricsOpen = true
+                }
                 dialogueOpen = false
+                j += 1
+                continue
             default:
+                lyricsOpen = false
                 let t = trimmedText(j, strip: 0)
                 if dialogueOpen {
                     appendLine(j, text: t.text, end: sourceColumn(j, visible: t.end))

@@ -26,13 +26,18 @@ enum ByteRules {
 
     /// `INT`, `EXT`, `EST`, `INT./EXT`, `INT/EXT`, `I/E`, `I./E` followed by `.` or a space.
     static func isSceneHeading(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
-        let prefixes: [StaticString] = ["INT./EXT", "INT/EXT", "I./E", "I/E", "INT", "EXT", "EST"]
-        for p in prefixes where hasPrefixCaseInsensitive(b, lo, hi, p) {
+        // Every prefix starts with I or E: most lines leave here.
+        guard lo < hi else { return false }
+        let first = upper(b[lo])
+        guard first == 0x49 || first == 0x45 else { return false }
+        for p in headingPrefixes where hasPrefixCaseInsensitive(b, lo, hi, p) {
             let k = lo + p.utf8CodeUnitCount
             if k < hi, b[k] == 0x2E || b[k] == 0x20 { return true }
         }
         return false
     }
+
+    static let headingPrefixes: [StaticString] = ["INT./EXT", "INT/EXT", "I./E", "I/E", "INT", "EXT", "EST"]
 
     /// The range of a trailing scene number `#…#` (markers included), if any.
     static func sceneNumber(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int)? {

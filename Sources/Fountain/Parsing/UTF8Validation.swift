@@ -28,16 +28,31 @@ enum UTF8Validation {
         input.withUnsafeBufferPointer { buf in
             var i = start
             let n = buf.count
+            let raw = UnsafeRawPointer(buf.baseAddress)
             while i < n {
-                let b = buf[i]
-                if b < 0x80 {
-                    if isBinaryByte(b) { return FountainDecodingError(reason: .binaryData, offset: i) }
-                    i += 1
-                    continue
+                // Eight plain printable ASCII bytes at a time; otherwise check
+                // those eight one by one (a sequence may run past them).
+                var stop = n
+                if let raw, i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let high: UInt64 = 0x8080_8080_8080_8080
+                    if w & high == 0, (w &- 0x2020_2020_2020_2020) & ~w & high == 0 {
+                        i += 8
+                        continue
+                    }
+                    stop = i + 8
                 }
-                let len = sequenceLength(buf, at: i)
-                if len == 0 { return FountainDecodingError(reason: .invalidUTF8, offset: i) }
-                i += len
+                while i < stop {
+                    let b = buf[i]
+                    if b < 0x80 {
+                        if isBinaryByte(b) { return FountainDecodingError(reason: .binaryData, offset: i) }
+                        i += 1
+                        continue
+                    }
+                    let len = sequenceLength(buf, at: i)
+                    if len == 0 { return FountainDecodingError(reason: .invalidUTF8, offset: i) }
+                    i += len
+                }
             }
             return nil
         }

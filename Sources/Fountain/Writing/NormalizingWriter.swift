@@ -17,13 +17,32 @@ enum NormalizingWriter {
             }
         }
         var first = doc.titlePage.isEmpty
+        var previous: ArraySlice<Element>?
         for unit in units(doc.elements) {
-            let rendered = render(unit, in: doc, standaloneStart: first)
-            if !out.isEmpty { out.append("") }
+            let joined = previous.map { joins($0, unit) } ?? false
+            let rendered = render(unit, in: doc, standaloneStart: first && !joined)
+            if !out.isEmpty && !joined { out.append("") }
             out.append(contentsOf: rendered)
             first = false
+            previous = unit
         }
         return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+    }
+
+    /// True when no blank line may go between two units: a boneyard that
+    /// runs from one into the other, or a boneyard element that opens the
+    /// paragraph the next unit is in. A blank line there would be swallowed
+    /// by the boneyard and grow on every pass.
+    static func joins(_ a: ArraySlice<Element>, _ b: ArraySlice<Element>) -> Bool {
+        guard let last = a.last, let next = b.first else { return false }
+        guard next.lines.lowerBound == last.lines.upperBound else { return false }
+        if last.kind == .boneyard { return true }
+        for e in a {
+            for s in e.spans where s.kind == .boneyard && s.range.upperBound.line >= next.lines.lowerBound {
+                return true
+            }
+        }
+        return false
     }
 
     /// Groups elements into what becomes one paragraph each: a dialogue
@@ -46,6 +65,9 @@ enum NormalizingWriter {
     }
 
     static func render(_ unit: ArraySlice<Element>, in doc: FountainDocument, standaloneStart: Bool) -> [String] {
+        if unit.first?.kind == .boneyard {
+            return unit.flatMap { e in e.lines.map { doc.source.line($0) } }
+        }
         let plain = lines(unit, in: doc, forced: false)
         let forced = lines(unit, in: doc, forced: true)
         for candidate in [plain, forced] where matches(candidate, unit, standaloneStart: standaloneStart) {

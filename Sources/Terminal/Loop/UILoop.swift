@@ -110,7 +110,10 @@ public final class UILoop {
 
     private func apply(_ effects: [EditorEffect]) {
         for effect in effects {
-            if files.perform(effect, editor: editor) { continue }
+            if let followUp = files.perform(effect, editor: editor) {
+                apply(followUp)
+                continue
+            }
             switch effect {
             case .quit:
                 files.close()

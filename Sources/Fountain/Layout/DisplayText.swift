@@ -1,0 +1,151 @@
+/// A piece of an element's printed text: styled, or an inline note (which
+/// FDX keeps as a ScriptNote and HTML can show, but paper does not print).
+struct DisplayRun: Sendable, Hashable {
+    var text: String
+    var style: TextStyle
+    var isNote: Bool
+}
+
+extension Array where Element == DisplayRun {
+    /// The runs that print, as text runs (inline notes dropped).
+    var printed: [TextRun] { separatingNotes().runs }
+
+    /// The printed runs and, apart, the inline notes' text. Where a note is
+    /// removed, the space left before it goes too when the text after it
+    /// starts with a space or punctuation ("dawn [[x]]." prints "dawn.").
+    func separatingNotes() -> (runs: [TextRun], notes: [String]) {
+        if count == 1, !self[0].isNote {
+            return (self[0].text.isEmpty ? [] : [TextRun(self[0].text, style: self[0].style)], [])
+        }
+        var runs: [TextRun] = []
+        var notes: [String] = []
+        var afterNote = false
+        for run in self {
+            if run.isNote {
+                notes.append(run.text)
+                afterNote = true
+                continue
+            }
+            if afterNote, let first = run.text.first, first == " " || ".,;:!?)".contains(first),
+               let last = runs.last, last.text.hasSuffix(" ") {
+                runs[runs.count - 1].text.removeLast()
+            }
+            afterNote = false
+            runs.append(TextRun(run.text, style: run.style))
+        }
+        return (runs.coalesced(), notes)
+    }
+}
+
+extension FountainDocument {
+    /// An element's text line by line, as it prints: forcing markers, scene
+    /// number, dual caret, emphasis markers, escapes and boneyard removed;
+    /// emphasis turned into styles and inline notes flagged.
+    ///
+    /// Reads the parser's spans over the source bytes rather than scanning the
+    /// text again, so emphasis means exactly what the parser decided.
+    func displayLines(of element: Element) -> [[DisplayRun]] {
+        var result: [[DisplayRun]] = []
+        let first = element.lines.lowerBound
+        let last = Swift.max(first, element.lines.upperBound - 1)
+        guard first < source.lineCount else { return [] }
+        for line in first...Swift.min(last, source.lineCount - 1) {
+            let bytes = source.lineBytes(line).withUnsafeBufferPointer { Array($0) }
+            var lo = line == element.range.lowerBound.line ? Swift.min(element.range.lowerBound.column, bytes.count) : 0
+            var hi = line == element.range.upperBound.line ? Swift.min(element.range.upperBound.column, bytes.count) : bytes.count
+            if hi < lo { hi = lo }
+            trimMarkers(element, line: line, isFirst: line == first, bytes, &lo, &hi)
+            result.append(styledRuns(bytes, lo..<hi, line: line, spans: element.spans))
+        }
+        return result
+    }
+
+    /// Moves `lo`/`hi` past whitespace and the markers that decide the kind.
+    private func trimMarkers(_ element: Element, line: Int, isFirst: Bool, _ b: [UInt8], _ lo: inout Int, _ hi: inout Int) {
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+        func trimTrailing() { while hi > lo, isSpace(b[hi - 1]) { hi -= 1 } }
+        func trimLeading() { while lo < hi, isSpace(b[lo]) { lo += 1 } }
+        func drop(leading c: UInt8) { if lo < hi, b[lo] == c { lo += 1 } }
+        func drop(trailing c: UInt8) { if hi > lo, b[hi - 1] == c { hi -= 1 } }
+        let isAction: Bool
+        if case .action = element.kind { isAction = true } else { isAction = false }
+        if !isAction { trimLeading() }
+        trimTrailing()
+        switch element.kind {
+        case .sceneHeading(let number):
+            if isFirst && element.isForced { drop(leading: 0x2E) }  // .
+            if number != nil, hi > lo, b[hi - 1] == 0x23 {  // #…#
+                var k = hi - 2
+                while k >= lo, b[k] != 0x23 { k -= 1 }
+                if k >= lo { hi = k; trimTrailing() }
+            }
+        case .action:
+            if isFirst && element.isForced { drop(leading: 0x21) }  // !
+        case .character:
+            if isFirst && element.isForced { drop(leading: 0x40) }  // @
+            drop(trailing: 0x5E)  // ^
+            trimTrailing()
+        case .transition:
+            if isFirst && element.isForced { drop(leading: 0x3E) }  // >
+        case .centered:
+            drop(leading: 0x3E)
+            drop(trailing: 0x3C)
+            trimLeading(); trimTrailing()
+        case .lyrics:
+            drop(leading: 0x7E)  // ~
+        case .synopsis:
+            drop(leading: 0x3D)
+        default:
+            break
+        }
+        if !isAction { trimLeading() }
+    }
+
+    /// Styles `b[range]` by the element's spans; markers, escapes and boneyard vanish.
+    private func styledRuns(_ b: [UInt8], _ range: Range<Int>, line: Int, spans: [InlineSpan]) -> [DisplayRun] {
+        let here = spans.filter { $0.range.lowerBound.line <= line && $0.range.upperBound.line >= line }
+        if range.isEmpty { return [] }
+        // Most lines carry no markup at all: one plain run.
+        if here.isEmpty && !b[range].contains(0x5C) {
+            return [DisplayRun(text: String(decoding: b[range], as: UTF8.self), style: [], isNote: false)]
+        }
+        var runs: [DisplayRun] = []
+        var pending: [UInt8] = []
+        var pendingStyle: TextStyle = []
+        var pendingNote = false
+        func flush() {
+            if !pending.isEmpty {
+                runs.append(DisplayRun(text: String(decoding: pending, as: UTF8.self), style: pendingStyle, isNote: pendingNote))
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let p = SourcePosition(line: line, column: k)
+            var style: TextStyle = []
+            var hidden = false
+            var note = false
+            for span in here where span.range.contains(p) {
+                let inContent = span.content.contains(p)
+                switch span.kind {
+                case .boneyard: hidden = true
+                case .note: if inContent { note = true } else { hidden = true }
+                case .bold: if inContent { style.insert(.bold) } else { hidden = true }
+                case .italic: if inContent { style.insert(.italic) } else { hidden = true }
+                case .underline: if inContent { style.insert(.underline) } else { hidden = true }
+                }
+            }
+            if b[k] == 0x5C, k + 1 < range.upperBound, b[k + 1] == 0x2A || b[k + 1] == 0x5F { hidden = true }
+            if !hidden {
+                if style != pendingStyle || note != pendingNote { flush() }
+                pendingStyle = style
+                pendingNote = note
+                pending.append(b[k])
+            }
+            k += 1
+        }
+        flush()
+        // Text left around a removed note or boneyard keeps single spacing.
+        return runs
+    }
+}
