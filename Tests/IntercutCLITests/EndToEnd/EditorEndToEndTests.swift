@@ -76,6 +76,22 @@ struct EditorEndToEndTests {
         try tmux.waitFor(text: "EXIT=0")
     }
 
+    @Test func quitWithUnsavedTextOffersSaveAndThenQuits() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        let path = tmux.file("q.fountain")
+        try "INT. PIER - DAWN\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
+        try tmux.keys("C-End")
+        try tmux.type("Gulls.")
+        try tmux.waitFor(text: "Gulls.")
+        try tmux.keys("C-q")
+        try tmux.waitFor(text: "Save changes")
+        try tmux.type("y")
+        try tmux.waitFor(text: "EXIT=0")
+        #expect(contents(path) == "INT. PIER - DAWN\nGulls.")
+    }
+
     @Test func resizeTo40x12AndBackKeepsEveryWord() throws {
         let tmux = try TmuxSession(width: 100, height: 30)
         let path = tmux.file("heist.fountain")
