@@ -56,6 +56,21 @@ struct EditorEndToEndTests {
         try tmux.waitFor(text: "EXIT=0")
     }
 
+    @Test func opensTheShippedExample() throws {
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("examples/the-quiet-dial.fountain")
+        guard FileManager.default.fileExists(atPath: example.path) else { return }
+        let tmux = try TmuxSession(width: 100, height: 45)
+        let path = tmux.file("the-quiet-dial.fountain")
+        try FileManager.default.copyItem(atPath: example.path, toPath: path)
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
+        try tmux.waitFor(text: "EXT. HARBOUR ROAD - NIGHT")
+        try tmux.keys("C-q")
+        try tmux.waitFor(text: "EXIT=0")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+    }
+
     @Test func typesANewSceneWithEnterAndTabAndSavesExactBytes() throws {
         let tmux = try TmuxSession(width: 80, height: 24)
         let path = tmux.file("new.fountain")
