@@ -181,6 +181,13 @@ void ic_route_signals_to_pipe(int write_fd) {
         action.sa_flags = SA_RESTART;
         sigaction(signals[i], &action, NULL);
     }
+    // A parent may have started us with these blocked (threads of a test
+    // runner do); a blocked SIGTERM or SIGHUP would never reach the loop.
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&set, signals[i]);
+    sigaddset(&set, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 void ic_stop_process(void) {

@@ -13,9 +13,9 @@ import Foundation
 ///   100 ms wake-ups at most ~0.6 s of typing is lost to a `kill -9`.
 ///   Snapshots are written on a serial background queue, so a slow disk
 ///   never stalls a keystroke.
-/// - The journal is removed after a clean save and on quit — except when
-///   the buffer holds recovered text not yet saved (the editor sees a
-///   freshly opened document then, so a quit would otherwise lose it).
+/// - The journal is removed after a clean save and on quit (the core asks
+///   before quitting with unsaved text, recovered text included: it is
+///   opened marked modified).
 /// Call it from the UI loop's thread only.
 public final class FileSession {
     public static let recoverQuestionID = "recover-journal"
@@ -24,7 +24,6 @@ public final class FileSession {
 
     private(set) var baseline: FileFingerprint?
     private(set) var journal: RecoveryJournal
-    private var recoveredUnsaved = false
     private var pendingRecovery: Data?
     private var lastJournalRevision: Int
     private var lastJournalTime = Date.distantPast
@@ -55,28 +54,28 @@ public final class FileSession {
         return try Document(path: path, bytes: data)
     }
 
-    /// Performs a file effect; returns false for effects that are not about files.
+    /// Performs a file effect. Returns nil for effects that are not about
+    /// files, else the follow-up effects (a save may finish "save and quit").
     @discardableResult
-    public func perform(_ effect: EditorEffect, editor: Editor) -> Bool {
+    public func perform(_ effect: EditorEffect, editor: Editor) -> [EditorEffect]? {
         switch effect {
         case .save(let path, let bytes, let overwrite):
-            save(bytes, to: path, overwrite: overwrite, editor: editor)
+            return save(bytes, to: path, overwrite: overwrite, editor: editor)
         case .open(let path):
             do {
                 let document = try Self.readDocument(path: path)
-                finishJournal(remove: !recoveredUnsaved)
+                finishJournal(remove: !editor.isModified)
                 editor.open(document)
                 adopt(editor: editor)
             } catch {
                 editor.showError("\(error)")
             }
         case .answer(let id, let yes) where id == Self.recoverQuestionID:
-            guard let bytes = pendingRecovery else { return true }
+            guard let bytes = pendingRecovery else { return [] }
             pendingRecovery = nil
             if yes {
                 do {
-                    editor.open(try Document(path: editor.document.path, bytes: bytes))
-                    recoveredUnsaved = true
+                    editor.open(try Document(path: editor.document.path, bytes: bytes), markModified: true)
                     lastJournalRevision = editor.revision
                     editor.showMessage("Recovered unsaved text from the journal; save to keep it")
                 } catch {
@@ -87,9 +86,9 @@ public final class FileSession {
                 editor.showMessage("Discarded the recovery journal")
             }
         default:
-            return false
+            return nil
         }
-        return true
+        return []
     }
 
     /// Writes a journal snapshot if the text changed and the interval passed.
@@ -99,7 +98,7 @@ public final class FileSession {
         guard now.timeIntervalSince(lastJournalTime) >= journalInterval else { return }
         lastJournalRevision = editor.revision
         lastJournalTime = now
-        if !editor.isModified && !recoveredUnsaved {
+        if !editor.isModified {
             if journalHasSnapshot { removeJournalInBackground() }
             return
         }
@@ -114,7 +113,7 @@ public final class FileSession {
     /// Writes the current text to the journal now and waits (before exiting
     /// on a signal).
     public func flushJournal(editor: Editor) {
-        if editor.isModified || recoveredUnsaved {
+        if editor.isModified {
             let bytes = editor.documentBytes
             let journal = journal
             writer.sync { try? journal.write(bytes) }
@@ -123,37 +122,35 @@ public final class FileSession {
         }
     }
 
-    /// Ends the session on quit: the journal goes unless it holds recovered,
-    /// unsaved text.
+    /// Ends the session on quit (the writer saved or chose to discard).
     public func close() {
-        finishJournal(remove: !recoveredUnsaved)
+        finishJournal(remove: true)
     }
 
     // MARK: - Internals
 
-    private func save(_ bytes: Data, to path: String, overwrite: Bool, editor: Editor) {
+    private func save(_ bytes: Data, to path: String, overwrite: Bool, editor: Editor) -> [EditorEffect] {
         let sameFile = editor.document.path.map { Self.samePath($0, path) } ?? false
         if !overwrite, FileFingerprint.fileChanged(at: path, since: sameFile ? baseline : nil) {
             editor.saveConflict(path: path)
-            return
+            return []
         }
         do {
             baseline = try AtomicFileWriter.write(bytes, to: path)
         } catch {
             editor.showError("\(error)")
-            return
+            return []
         }
         if !sameFile { finishJournal(remove: true) } else { removeJournalInBackground() }
         journal = RecoveryJournal(documentPath: path, directory: journalDirectory)
-        recoveredUnsaved = false
-        editor.didSave(path: path)
+        let followUp = editor.didSave(path: path)
         lastJournalRevision = editor.revision
+        return followUp
     }
 
     private func adopt(editor: Editor) {
         journal = RecoveryJournal(documentPath: editor.document.path, directory: journalDirectory)
         baseline = editor.document.path.flatMap { try? FileFingerprint.read(path: $0) }
-        recoveredUnsaved = false
         journalHasSnapshot = false
         lastJournalRevision = editor.revision
         guard editor.document.path != nil, let bytes = journal.recoverable() else { return }

@@ -71,6 +71,12 @@ public final class UILoop {
             let ready = poll(&descriptors, nfds_t(descriptors.count), decoder.isInsidePaste ? 20 : 100)
             var changed = false
             if ready < 0 && errno != EINTR { break }
+            // The terminal went away (window closed, ssh dropped) without a
+            // SIGHUP reaching us: same as SIGHUP, or we would spin on POLLHUP.
+            if descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                ending = .signal(SIGHUP)
+                break
+            }
             changed = handleSignals() || changed
             if ending != nil { break }
             for work in queue.drain() {
@@ -104,7 +110,10 @@ public final class UILoop {
 
     private func apply(_ effects: [EditorEffect]) {
         for effect in effects {
-            if files.perform(effect, editor: editor) { continue }
+            if let followUp = files.perform(effect, editor: editor) {
+                apply(followUp)
+                continue
+            }
             switch effect {
             case .quit:
                 files.close()

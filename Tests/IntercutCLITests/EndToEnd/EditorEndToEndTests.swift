@@ -26,7 +26,12 @@ struct EditorEndToEndTests {
 
     /// The status line shows the file saved (the core's message after a save).
     func waitForSave(_ tmux: TmuxSession, path: String, equal expected: String) throws {
-        try tmux.poll("\(path) to hold the expected text") { contents(path) == expected }
+        do {
+            try tmux.poll("\(path) to hold the expected text") { contents(path) == expected }
+        } catch {
+            Issue.record("\(path) holds \(contents(path).debugDescription)")
+            throw error
+        }
     }
 
     @Test func opensAScriptLaidOutLikeAPage() throws {
@@ -34,6 +39,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("heist.fountain")
         try Self.heist.write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         let screen = try tmux.waitFor("the script") { $0.contains("INT. VAULT - NIGHT") && $0.contains("Quiet. I'm listening.") }
         let lines = screen.components(separatedBy: "\n")
         func indent(_ text: String) -> Int? {
@@ -50,10 +56,26 @@ struct EditorEndToEndTests {
         try tmux.waitFor(text: "EXIT=0")
     }
 
+    @Test func opensTheShippedExample() throws {
+        let example = CLIRunner.repositoryRoot.appendingPathComponent("examples/the-quiet-dial.fountain")
+        guard FileManager.default.fileExists(atPath: example.path) else { return }
+        let tmux = try TmuxSession(width: 100, height: 45)
+        let path = tmux.file("the-quiet-dial.fountain")
+        try FileManager.default.copyItem(atPath: example.path, toPath: path)
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
+        try tmux.waitFor(text: "EXT. HARBOUR ROAD - NIGHT")
+        try tmux.keys("C-q")
+        try tmux.waitFor(text: "EXIT=0")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
+    }
+
     @Test func typesANewSceneWithEnterAndTabAndSavesExactBytes() throws {
         let tmux = try TmuxSession(width: 80, height: 24)
         let path = tmux.file("new.fountain")
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "new.fountain")
         try tmux.type("INT. ROOF - DAY")
         try tmux.keys("Enter")
@@ -62,10 +84,27 @@ struct EditorEndToEndTests {
         try tmux.type("vera")
         try tmux.keys("Enter")
         try tmux.type("Don't look down.")
+        try tmux.waitFor(text: "Don't look down.")
         try tmux.keys("C-s")
         try waitForSave(tmux, path: path, equal: "INT. ROOF - DAY\n\nVera runs to the edge.\n\nVERA\nDon't look down.")
         try tmux.keys("C-q")
         try tmux.waitFor(text: "EXIT=0")
+    }
+
+    @Test func quitWithUnsavedTextOffersSaveAndThenQuits() throws {
+        let tmux = try TmuxSession(width: 80, height: 24)
+        let path = tmux.file("q.fountain")
+        try "INT. PIER - DAWN\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
+        try tmux.keys("C-End")
+        try tmux.type("Gulls.")
+        try tmux.waitFor(text: "Gulls.")
+        try tmux.keys("C-q")
+        try tmux.waitFor(text: "Save changes")
+        try tmux.type("y")
+        try tmux.waitFor(text: "EXIT=0")
+        #expect(contents(path) == "INT. PIER - DAWN\nGulls.")
     }
 
     @Test func resizeTo40x12AndBackKeepsEveryWord() throws {
@@ -73,6 +112,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("heist.fountain")
         try Self.heist.write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. VAULT - NIGHT")
         try tmux.resize(width: 40, height: 12)
         try tmux.waitFor("the narrow layout") { screen in
@@ -92,6 +132,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("paste.fountain")
         try "INT. OFFICE - DAY\n\n".write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. OFFICE - DAY")
         try tmux.keys("C-End")
         // Control characters a paste might carry (^Q would quit) must not act.
@@ -112,6 +153,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("crash.fountain")
         try "INT. LAB - NIGHT\n\n".write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. LAB - NIGHT")
         try tmux.keys("C-End")
         let typed = "The centrifuge whines. Dr. Okafor reaches for the switch."
@@ -130,6 +172,7 @@ struct EditorEndToEndTests {
         try tmux.waitFor(text: "EXIT=137")
         #expect(contents(path) == "INT. LAB - NIGHT\n\n")
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "Recover")
         try tmux.type("y")
         try tmux.waitFor(text: "reaches for the switch.")
@@ -169,6 +212,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("heist.fountain")
         try Self.heist.write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path], environment: ["NO_COLOR": "1"])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. VAULT - NIGHT")
         let styled = try tmux.screen(withAttributes: true)
         let colourCodes = try Regex(#"\x1B\[([0-9;]*;)?(3[0-8]|4[0-8]|9[0-7]|10[0-7])[;m]"#)
@@ -177,6 +221,7 @@ struct EditorEndToEndTests {
         try tmux.keys("C-q")
         try tmux.waitFor(text: "EXIT=0")
         try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. VAULT - NIGHT")
         #expect(try tmux.screen(withAttributes: true).firstMatch(of: colourCodes) != nil, "colours without NO_COLOR")
         try tmux.keys("C-q")
@@ -198,6 +243,7 @@ struct EditorEndToEndTests {
         let path = tmux.file("s.fountain")
         try "INT. CAR - DAY\n".write(toFile: path, atomically: true, encoding: .utf8)
         try tmux.launchIntercut([path], reportExit: false)
+        try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "INT. CAR - DAY")
         try tmux.keys("C-z")
         try tmux.waitFor(text: "Stopped")
