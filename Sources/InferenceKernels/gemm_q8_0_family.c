@@ -8,6 +8,7 @@
 #if defined(__x86_64__)
 
 #define Q8_BYTES 34
+#define ICK_MAX_SCALES 4096
 
 static inline ICK_AVX2 __m256i decode_q8_0(const uint8_t *b) {
     return _mm256_loadu_si256((const __m256i *)(b + 2));
@@ -31,7 +32,7 @@ static inline ICK_AVX2 __m256i decode_q4_0(const uint8_t *b) {
 #define DEFINE_GEMM(NAME, TARGET, WBYTES, DECODE, DOT)                                      \
 static inline __attribute__((always_inline)) TARGET void NAME##_rows(                       \
     const int M, int nb, const uint8_t *wr, const uint8_t *a, size_t arb,                  \
-    float *out, size_t os, int r) {                                                         \
+    const float *as, float *out, size_t os, int r) {                                        \
     __m256 c[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()}; \
     for (int b = 0; b < nb; ++b) {                                                          \
         const uint8_t *wb = wr + (size_t)b * WBYTES;                                        \
@@ -42,7 +43,7 @@ static inline __attribute__((always_inline)) TARGET void NAME##_rows(           
         for (int k = 0; k < M; ++k) {                                                       \
             const uint8_t *ab = a + (size_t)k * arb + o;                                    \
             const __m256i s = DOT(ax, _mm256_sign_epi8(_mm256_loadu_si256((const __m256i *)(ab + 2)), q)); \
-            c[k] = _mm256_fmadd_ps(_mm256_set1_ps(dw * ick_f16(ab)), _mm256_cvtepi32_ps(s), c[k]); \
+            c[k] = _mm256_fmadd_ps(_mm256_set1_ps(dw * as[k * nb + b]), _mm256_cvtepi32_ps(s), c[k]); \
         }                                                                                   \
     }                                                                                       \
     for (int k = 0; k < M; ++k) out[(size_t)k * os + r] = ick_hsum(c[k]);                   \
@@ -51,14 +52,27 @@ TARGET void NAME(int n, const void *w, size_t wrb, int r0, int r1,              
                  const void *a, size_t arb, int na, float *out, size_t os) {               \
     const int nb = n / 32;                                                                  \
     const uint8_t *A = (const uint8_t *)a;                                                  \
+    if ((size_t)na * nb > ICK_MAX_SCALES) {                                                 \
+        /* Split so the activation scales fit the stack table below. */                     \
+        const int step = (int)(ICK_MAX_SCALES / nb) & ~3;                                   \
+        for (int j0 = 0; j0 < na; j0 += step) {                                             \
+            const int m = na - j0 < step ? na - j0 : step;                                  \
+            NAME(n, w, wrb, r0, r1, A + (size_t)j0 * arb, arb, m, out + (size_t)j0 * os, os); \
+        }                                                                                   \
+        return;                                                                             \
+    }                                                                                       \
+    /* Activation scales as floats once per call, not once per weight row. */               \
+    float as[ICK_MAX_SCALES];                                                               \
+    for (int j = 0; j < na; ++j)                                                            \
+        for (int b = 0; b < nb; ++b) as[j * nb + b] = ick_f16(A + (size_t)j * arb + (size_t)b * Q8_BYTES); \
     for (int r = r0; r < r1; ++r) {                                                         \
         const uint8_t *wr = (const uint8_t *)w + (size_t)r * wrb;                           \
         int j = 0;                                                                          \
-        for (; j + 4 <= na; j += 4) NAME##_rows(4, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); \
+        for (; j + 4 <= na; j += 4) NAME##_rows(4, nb, wr, A + (size_t)j * arb, arb, as + j * nb, out + (size_t)j * os, os, r); \
         switch (na - j) {                                                                   \
-        case 3: NAME##_rows(3, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); break; \
-        case 2: NAME##_rows(2, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); break; \
-        case 1: NAME##_rows(1, nb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os, os, r); break; \
+        case 3: NAME##_rows(3, nb, wr, A + (size_t)j * arb, arb, as + j * nb, out + (size_t)j * os, os, r); break; \
+        case 2: NAME##_rows(2, nb, wr, A + (size_t)j * arb, arb, as + j * nb, out + (size_t)j * os, os, r); break; \
+        case 1: NAME##_rows(1, nb, wr, A + (size_t)j * arb, arb, as + j * nb, out + (size_t)j * os, os, r); break; \
         default: break;                                                                     \
         }                                                                                   \
     }                                                                                       \

@@ -49,6 +49,9 @@ struct ContinueCommand: AsyncParsableCommand {
     @Option(name: .customLong("stop"), help: "Stop a candidate before this text (repeatable).")
     var stops: [String] = []
 
+    @Option(help: "Compute threads (default: one per core).")
+    var threads: Int?
+
     @Flag(help: "Emit JSON lines.")
     var json = false
 
@@ -74,7 +77,8 @@ struct ContinueCommand: AsyncParsableCommand {
         guard maxTokens >= 1 else { throw CommandFailure("--max-tokens must be at least 1") }
         let prompt = try ScriptPrompt.load(path: file, raw: raw, line: line)
         let modelPath = try ModelLocator.locate(explicitPath: model).path
-        let engine = try InferenceEngine(modelPath: modelPath)
+        if let threads, threads < 1 { throw CommandFailure("--threads must be at least 1") }
+        let engine = try InferenceEngine(modelPath: modelPath, threads: threads)
         let sampling = SamplingParameters(temperature: temperature, topK: topK, topP: topP, minP: minP,
                                           repetitionPenalty: repeatPenalty, seed: seed ?? UInt64.random(in: 0...UInt64.max))
         let request = GenerationRequest(prompt: prompt, candidates: candidates, maxTokens: maxTokens,
