@@ -173,7 +173,7 @@ import Testing
                 + [.pause(.milliseconds(150)), WireChunks.completion(0, "", finish: "stop"), WireChunks.done, .endChunks]
         }
         defer { Task { await server.shutdown() } }
-        let result = await run(try .testing(.openai, server, read: .seconds(2)))
+        let result = await run(try .testing(.openai, server, read: .seconds(10)))
         #expect(result.text(0) == "0123")
         #expect(result.finalState(0) == .done(.stop))
     }

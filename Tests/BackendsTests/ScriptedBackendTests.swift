@@ -32,7 +32,7 @@ import Testing
         let hanging = ScriptedBackend.Script(tokens: ["a", "b"], interval: .milliseconds(1), ending: .hang)
         let backend = ScriptedBackend(scripts: [hanging, dialogue])
         let run = await CollectedRun.collect(backend.continuations(of: ContinuationRequest(
-            prompt: "x", candidateCount: 2, stop: StopRules(timeLimit: .milliseconds(200)))))
+            prompt: "x", candidateCount: 2, stop: StopRules(timeLimit: .seconds(3)))))
         #expect(run.finalState(0) == .done(.timeLimit))
         #expect(run.text(0) == "ab")
         #expect(run.finalState(1) == .done(.stop))
