@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite struct HelpTests {
@@ -5,6 +6,24 @@ import Testing
         let result = try CLIRunner.run(["--help"])
         #expect(result.exitCode == 0)
         #expect(result.stdout.contains("USAGE: intercut"))
+    }
+
+    /// The contract: `--help` gives every subcommand a one-line purpose and an example.
+    @Test func everySubcommandShowsAnExample() throws {
+        let help = try CLIRunner.run(["--help"]).stdout
+        let section = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        var entries: [String] = []
+        for line in section.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  ") && !line.hasPrefix("   ") {
+                entries.append(String(line))
+            } else if line.hasPrefix("   "), !entries.isEmpty {
+                entries[entries.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        #expect(entries.count >= 9, "expected every subcommand in --help, got \(entries)")
+        for entry in entries {
+            #expect(entry.contains("e.g. intercut"), "no example: \(entry)")
+        }
     }
 
     @Test func unknownFlagIsOneLineErrorAndNonZeroExit() throws {

@@ -6,7 +6,7 @@ import Foundation
 struct BackendsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backends",
-        abstract: "List and check model backends (Ollama, OpenAI-compatible, llama.cpp server).",
+        abstract: "List and check model backends: Ollama, OpenAI-compatible, llama.cpp server (e.g. intercut backends check --backend ollama).",
         subcommands: [BackendsCheckCommand.self, BackendsListCommand.self]
     )
 }

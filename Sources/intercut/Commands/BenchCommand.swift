@@ -7,7 +7,7 @@ import Inference
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure prefill, decode, batched decode, prefix-reuse latency and memory.")
+        abstract: "Measure prefill, decode, batched decode, prefix-reuse latency and memory (e.g. intercut bench --json).")
 
     @Flag(help: "Print one JSON object (prefill_tok_s, decode_tok_s, decode3_tok_s, ttft_reuse_ms, peak_rss_mb).")
     var json = false

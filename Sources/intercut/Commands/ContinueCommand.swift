@@ -7,7 +7,7 @@ import Inference
 struct ContinueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "continue",
-        abstract: "Stream continuations of a script to stdout.",
+        abstract: "Stream continuations of a script to stdout (e.g. intercut continue script.fountain --n 3).",
         discussion: """
             With --json, one object per line: {"index":i,"delta":"…"} while streaming and \
             {"index":i,"done":true,"text":"…","finish_reason":"stop|length|eos"} when a candidate ends.

@@ -8,7 +8,7 @@ import Terminal
 struct EditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Open the editor on FILE (the default command: `intercut FILE`).",
+        abstract: "Open the editor on FILE; the default command (e.g. intercut script.fountain).",
         discussion: """
         FILE is created on the first save if it does not exist; with no FILE the \
         editor opens an untitled buffer. F1 inside the editor lists every key.

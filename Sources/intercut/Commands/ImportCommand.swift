@@ -6,7 +6,7 @@ import Fountain
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Convert a Final Draft or Fade In .fdx file to Fountain.",
+        abstract: "Convert a Final Draft or Fade In .fdx file to Fountain (e.g. intercut import draft.fdx -o draft.fountain).",
         discussion: """
             Writes Fountain to OUT, or to standard output when -o is absent or "-"; FILE may be - \
             for standard input. Warnings (unknown paragraph types) go to standard error. Files over \
