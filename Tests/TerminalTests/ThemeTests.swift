@@ -67,4 +67,13 @@ import Testing
         #expect(dirs.first == "/cfg/intercut/themes")
         #expect(dirs.contains("/repo/themes"))
     }
+
+    /// `scripts/run` starts `.build/release/intercut`: a relative argv[0] must
+    /// still find the checkout's themes folder.
+    @Test func relativeExecutablePathStillFindsTheCheckoutThemes() {
+        let cwd = FileManager.default.currentDirectoryPath
+        let dirs = ThemeLoader.searchDirectories(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/h"],
+                                                 executable: ".build/release/intercut")
+        #expect(dirs.contains((cwd as NSString).appendingPathComponent("themes")))
+    }
 }

@@ -27,7 +27,12 @@ public enum ThemeLoader {
         var directories: [String] = []
         directories.append((IntercutConfig.configDirectory(environment: environment) as NSString).appendingPathComponent("themes"))
         if let extra = environment["INTERCUT_THEMES"], !extra.isEmpty { directories.append(extra) }
-        var dir = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
+        // A relative argv[0] (`.build/release/intercut`) must be made absolute
+        // first, or walking up its folders stops at the current directory.
+        let absolute = executable.hasPrefix("/")
+            ? executable
+            : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(executable)
+        var dir = ((absolute as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
         for _ in 0..<5 where dir.count > 1 {
             directories.append((dir as NSString).appendingPathComponent("themes"))
             directories.append((dir as NSString).appendingPathComponent("share/intercut/themes"))

@@ -38,7 +38,7 @@ struct EditCommand: ParsableCommand {
         let (settings, configProblem) = IntercutConfig.load(path: configPath)
         if let configProblem { problems.append(configProblem) }
 
-        let themeDirectories = ThemeLoader.searchDirectories(environment: environment, executable: CommandLine.arguments[0])
+        let themeDirectories = ThemeLoader.searchDirectories(environment: environment, executable: Bundle.main.executablePath ?? CommandLine.arguments[0])
         let themeName = theme ?? settings.theme ?? "dark"
         let chosenTheme: Theme
         switch ThemeLoader.load(named: themeName, directories: themeDirectories) {
