@@ -50,6 +50,9 @@ import Testing
             (["continue", ok.path, "--n", "0"], "--n"),
             (["continue", ok.path, "--at", "9"], "outside the file"),
             (["continue", ok.path, "--model", "/nonexistent/model.gguf"], "model file not found"),
+            // Remote backends: a refused connection and an unknown kind are one line too.
+            (["continue", ok.path, "--backend", "openai", "--url", "http://127.0.0.1:1/v1", "--n", "2"], "connection refused"),
+            (["continue", ok.path, "--backend", "nosuch"], "unknown backend"),
         ]
         for (args, needle) in cases {
             let r = try CLIRunner.run(args)

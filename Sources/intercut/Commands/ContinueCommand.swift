@@ -1,9 +1,10 @@
 import ArgumentParser
+import Backends
 import Foundation
 import Inference
 
-/// `intercut continue FILE`: streams N continuations of a script to stdout
-/// from the embedded engine.
+/// `intercut continue FILE`: streams N continuations of a script to stdout,
+/// from the embedded engine or, with `--backend`/config, a remote server.
 struct ContinueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "continue",
@@ -25,20 +26,20 @@ struct ContinueCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-tokens"), help: "Tokens per candidate at most.")
     var maxTokens = 120
 
-    @Option(help: "Sampling temperature; 0 is greedy.")
-    var temperature: Float = 0.8
+    @Option(help: "Sampling temperature; 0 is greedy (default 0.8, or the backend's config).")
+    var temperature: Float?
 
-    @Option(name: .customLong("top-k"), help: "Keep the k most likely tokens (0 = all).")
-    var topK = 40
+    @Option(name: .customLong("top-k"), help: "Keep the k most likely tokens; 0 = all (default 40).")
+    var topK: Int?
 
-    @Option(name: .customLong("top-p"), help: "Nucleus sampling threshold (1 = off).")
-    var topP: Float = 0.95
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling threshold; 1 = off (default 0.95).")
+    var topP: Float?
 
-    @Option(name: .customLong("min-p"), help: "Drop tokens below this fraction of the top probability.")
-    var minP: Float = 0.05
+    @Option(name: .customLong("min-p"), help: "Drop tokens below this fraction of the top probability (default 0.05).")
+    var minP: Float?
 
-    @Option(name: .customLong("repeat-penalty"), help: "Repetition penalty over the last 64 tokens (1 = off).")
-    var repeatPenalty: Float = 1.0
+    @Option(name: .customLong("repeat-penalty"), help: "Repetition penalty over the last 64 tokens; 1 = off (default).")
+    var repeatPenalty: Float?
 
     @Option(help: "Random seed; the same seed gives the same output.")
     var seed: UInt64?
@@ -58,6 +59,8 @@ struct ContinueCommand: AsyncParsableCommand {
     @Option(help: "GGUF model file (default: INTERCUT_MODEL, then the installed model).")
     var model: String?
 
+    @OptionGroup var backendOptions: BackendOptions
+
     func run() async throws {
         do {
             try await generate()
@@ -76,31 +79,88 @@ struct ContinueCommand: AsyncParsableCommand {
         guard (1...16).contains(candidates) else { throw CommandFailure("--n must be between 1 and 16") }
         guard maxTokens >= 1 else { throw CommandFailure("--max-tokens must be at least 1") }
         let prompt = try ScriptPrompt.load(path: file, raw: raw, line: line)
+        let selected: BackendConfiguration
+        do {
+            selected = try backendOptions.resolve()
+        } catch {
+            throw CommandFailure(error.message)
+        }
+        if selected.kind != .embedded {
+            return try await generateRemotely(selected, prompt: prompt)
+        }
         let modelPath = try ModelLocator.locate(explicitPath: model).path
         if let threads, threads < 1 { throw CommandFailure("--threads must be at least 1") }
         let engine = try InferenceEngine(modelPath: modelPath, threads: threads)
-        let sampling = SamplingParameters(temperature: temperature, topK: topK, topP: topP, minP: minP,
-                                          repetitionPenalty: repeatPenalty, seed: seed ?? UInt64.random(in: 0...UInt64.max))
+        let sampling = SamplingParameters(temperature: temperature ?? 0.8, topK: topK ?? 40, topP: topP ?? 0.95,
+                                          minP: minP ?? 0.05, repetitionPenalty: repeatPenalty ?? 1.0,
+                                          seed: seed ?? UInt64.random(in: 0...UInt64.max))
         let request = GenerationRequest(prompt: prompt, candidates: candidates, maxTokens: maxTokens,
                                         sampling: sampling, stopStrings: stops, keepsPromptEnd: !raw)
-        let out = FileHandle.standardOutput
         for try await event in engine.generate(request) {
             switch event {
-            case .delta(let i, let text):
-                if json {
-                    out.write(Data("{\"index\":\(i),\"delta\":\(JSONText.quote(text))}\n".utf8))
-                } else if candidates == 1 {
-                    out.write(Data(text.utf8))
-                }
-            case .finished(let i, let text, let reason):
-                if json {
-                    out.write(Data("{\"index\":\(i),\"done\":true,\"text\":\(JSONText.quote(text)),\"finish_reason\":\"\(reason.rawValue)\"}\n".utf8))
-                } else if candidates == 1 {
-                    out.write(Data("\n".utf8))
-                } else {
-                    out.write(Data("── candidate \(i + 1) (\(reason.rawValue)) ──\n\(text)\n\n".utf8))
-                }
+            case .delta(let i, let text): emitDelta(i, text)
+            case .finished(let i, let text, let reason): emitDone(i, text, reason.rawValue)
             }
+        }
+    }
+
+    /// The same output from a remote server through the Backends protocol. A
+    /// candidate that fails ends the command with its one-line message.
+    private func generateRemotely(_ selected: BackendConfiguration, prompt: String) async throws {
+        let backend: RemoteBackend
+        do {
+            backend = try selected.makeRemoteBackend()
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        await PrivacyNotice.showOnce(for: backend.endpoint)
+        var request = selected.request(prompt: prompt, candidateCount: candidates)
+        if let temperature { request.sampling.temperature = Double(temperature) }
+        if let topK { request.sampling.topK = topK }
+        if let topP { request.sampling.topP = Double(topP) }
+        if let minP { request.sampling.minP = Double(minP) }
+        if let repeatPenalty { request.sampling.repeatPenalty = Double(repeatPenalty) }
+        if let seed { request.sampling.seed = Int(truncatingIfNeeded: seed) }
+        request.stop.maxTokens = maxTokens
+        request.stop.sequences += stops
+        var texts = Array(repeating: "", count: candidates)
+        var failure: String?
+        for await event in backend.continuations(of: request) {
+            let i = event.candidate
+            switch event.kind {
+            case .text(let text):
+                texts[i] += text
+                emitDelta(i, text)
+            case .state(.done(let reason)):
+                // The documented finish reasons are stop|length|eos: a time limit is a length limit.
+                emitDone(i, texts[i], reason == .stop ? "stop" : "length")
+            case .state(.stopped):
+                emitDone(i, texts[i], "stop")
+            case .state(.failed(let message)):
+                failure = failure ?? (candidates > 1 ? "candidate \(i + 1): \(message)" : message)
+            case .state, .progress:
+                break
+            }
+        }
+        if let failure { throw CommandFailure(failure) }
+    }
+
+    private func emitDelta(_ i: Int, _ text: String) {
+        if json {
+            FileHandle.standardOutput.write(Data("{\"index\":\(i),\"delta\":\(JSONText.quote(text))}\n".utf8))
+        } else if candidates == 1 {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    private func emitDone(_ i: Int, _ text: String, _ reason: String) {
+        let out = FileHandle.standardOutput
+        if json {
+            out.write(Data("{\"index\":\(i),\"done\":true,\"text\":\(JSONText.quote(text)),\"finish_reason\":\"\(reason)\"}\n".utf8))
+        } else if candidates == 1 {
+            out.write(Data("\n".utf8))
+        } else {
+            out.write(Data("── candidate \(i + 1) (\(reason)) ──\n\(text)\n\n".utf8))
         }
     }
 }
