@@ -11,7 +11,8 @@ import Testing
     /// The contract: `--help` gives every subcommand a one-line purpose and an example.
     @Test func everySubcommandShowsAnExample() throws {
         let help = try CLIRunner.run(["--help"]).stdout
-        let section = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let afterHeading = help.components(separatedBy: "SUBCOMMANDS:").last ?? ""
+        let section = afterHeading.components(separatedBy: "See 'intercut help").first ?? ""
         var entries: [String] = []
         for line in section.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("  ") && !line.hasPrefix("   ") {
