@@ -137,7 +137,7 @@ import Testing
     @Test func silenceMidStreamHitsTheReadTimeout() async throws {
         let server = try await FaultServer { _, _ in [.streamHead(), WireChunks.llamaCpp("VERA"), .pause(.seconds(30))] }
         defer { Task { await server.shutdown() } }
-        let result = await run(try .testing(.llamacpp, server, read: .milliseconds(300)))
+        let result = await run(try .testing(.llamacpp, server, read: .seconds(2)))
         expectOneLineFailure(result, containing: "no data from")
         #expect(result.text(0) == "VERA")
         #expect(await server.allConnectionsClosed())
@@ -161,7 +161,7 @@ import Testing
             [.streamHead(), .repeating(count: 100_000, [WireChunks.completion(0, "la "), .pause(.milliseconds(20))])]
         }
         defer { Task { await server.shutdown() } }
-        let result = await run(try .testing(.openai, server), stop: StopRules(maxTokens: 1_000_000, timeLimit: .milliseconds(400)))
+        let result = await run(try .testing(.openai, server), stop: StopRules(maxTokens: 1_000_000, timeLimit: .seconds(2)))
         #expect(result.finalState(0) == .done(.timeLimit))
         #expect(result.text(0).hasPrefix("la "))
         #expect(await server.allConnectionsClosed())

@@ -15,7 +15,7 @@ import Testing
         let section = afterHeading.components(separatedBy: "See 'intercut help").first ?? ""
         var entries: [String] = []
         for line in section.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("  ") && !line.hasPrefix("   ") {
+            if line.hasPrefix("  ") && !line.hasPrefix("   ") && !line.allSatisfy({ $0 == " " }) {
                 entries.append(String(line))
             } else if line.hasPrefix("   "), !entries.isEmpty {
                 entries[entries.count - 1] += " " + line.trimmingCharacters(in: .whitespaces)
