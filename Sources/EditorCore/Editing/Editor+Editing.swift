@@ -8,6 +8,7 @@ extension Editor {
         let removed = state.buffer.text(in: range)
         let end = state.buffer.replace(range, with: text)
         revision += 1
+        suggestionsSawEdit(range, insertedEnd: end)
         let farReaching = Self.mentionsBoneyard(removed) || Self.mentionsBoneyard(text)
         textDidChange(firstLine: range.start.line, removedLines: range.end.line - range.start.line + 1,
                       insertedLines: end.line - range.start.line + 1, farReaching: farReaching)
