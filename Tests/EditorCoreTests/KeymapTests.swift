@@ -65,7 +65,7 @@ struct KeymapTests {
 
     @Test func unboundCtrlKeySaysSo() {
         let editor = EditorNotation.editor("|")
-        EditorNotation.run(editor, "<C-t>")
+        EditorNotation.run(editor, "<C-b>")
         #expect(editor.state.message?.text.contains("not bound") == true)
         #expect(editor.text == "")
     }
