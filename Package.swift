@@ -36,7 +36,9 @@ let package = Package(
             ]
         ),
         // Buffer, cursor, undo, commands, layout into a cell grid. No ncurses.
-        .target(name: "EditorCore", dependencies: ["Fountain"]),
+        .target(name: "EditorCore", dependencies: ["Fountain", "Provenance"]),
+        // Who wrote each span (human, ai, ai-edited): runs, sidecar, re-anchoring, reports.
+        .target(name: "Provenance", dependencies: ["Fountain"]),
         // The C side of ncursesw: the system library plus a shim for macros and globals.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only Swift module that talks to the terminal.
@@ -48,6 +50,7 @@ let package = Package(
             name: "intercut",
             dependencies: [
                 "Fountain", "Inference", "EditorCore", "Terminal", "Backends",
+                "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -76,8 +79,9 @@ let package = Package(
             ]
         ),
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
-        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"], exclude: ["Cases"]),
+        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain", "Provenance"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
+        .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "Fountain"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
     ]
 )

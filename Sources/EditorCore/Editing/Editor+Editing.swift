@@ -1,18 +1,43 @@
+import Provenance
+
 // MARK: - The one place text changes
 
 extension Editor {
-    /// Replaces `range` with `text` in the buffer and tells the syntax model
-    /// and the layout cache which lines changed. Every edit goes through here.
+    /// Where an edit's origins come from.
+    enum EditOrigins {
+        /// The writer's own edit: `ScriptOrigins.replace`'s writer rule.
+        case writer
+        /// Text whose origins are known (a suggestion, the editor's clipboard).
+        case marked(OriginSpans)
+        /// Undo or redo: the affected lines' origins exactly as they were.
+        case restore([OriginSpans])
+    }
+
+    /// Replaces `range` with `text` in the buffer, keeps the origins in step,
+    /// and tells the syntax model and the layout cache which lines changed.
+    /// Every edit goes through here.
     @discardableResult
-    func applyEdit(_ range: TextRange, _ text: String) -> AppliedEdit {
+    func applyEdit(_ range: TextRange, _ text: String, origins: EditOrigins = .writer) -> AppliedEdit {
         let removed = state.buffer.text(in: range)
+        let originsBefore = Array(state.origins.lines[range.start.line...range.end.line])
         let end = state.buffer.replace(range, with: text)
+        switch origins {
+        case .restore(let saved):
+            state.origins.replaceLines(range.start.line...range.end.line, with: saved)
+        case .writer, .marked:
+            let insertion: ScriptOrigins.Insertion
+            if case .marked(let spans) = origins { insertion = .marked(spans) } else { insertion = .writer }
+            state.origins.replace(startLine: range.start.line, startByte: range.start.byte, endLine: range.end.line,
+                                  endByte: range.end.byte, removed: removed, inserted: text, origins: insertion)
+        }
+        let originsAfter = Array(state.origins.lines[range.start.line...end.line])
         revision += 1
         suggestionsSawEdit(range, insertedEnd: end)
         let farReaching = Self.mentionsBoneyard(removed) || Self.mentionsBoneyard(text)
         textDidChange(firstLine: range.start.line, removedLines: range.end.line - range.start.line + 1,
                       insertedLines: end.line - range.start.line + 1, farReaching: farReaching)
-        return AppliedEdit(start: range.start, removed: removed, inserted: text, insertedEnd: end, removedEnd: range.end)
+        return AppliedEdit(start: range.start, removed: removed, inserted: text, insertedEnd: end, removedEnd: range.end,
+                           originsBefore: originsBefore, originsAfter: originsAfter)
     }
 
     /// Whether text holds a boneyard marker, whose effect reaches past paragraphs.
@@ -22,9 +47,9 @@ extension Editor {
     }
 
     /// Replaces the selection (or inserts at the cursor) as one recorded edit.
-    func replaceSelection(with text: String, kind: UndoHistory.GroupKind) {
+    func replaceSelection(with text: String, kind: UndoHistory.GroupKind, origins: EditOrigins = .writer) {
         let before = state.selection
-        let edit = applyEdit(before.range, text)
+        let edit = applyEdit(before.range, text, origins: origins)
         state.selection = Selection(cursor: edit.insertedEnd)
         state.goalColumn = nil
         state.history.record(edit, kind: kind, before: before, after: state.selection)
@@ -134,7 +159,7 @@ extension Editor {
             return
         }
         for edit in step.edits.reversed() {
-            applyEdit(TextRange(edit.start, edit.insertedEnd), edit.removed)
+            applyEdit(TextRange(edit.start, edit.insertedEnd), edit.removed, origins: .restore(edit.originsBefore))
         }
         state.selection = step.selectionBefore
         state.goalColumn = nil
@@ -146,7 +171,7 @@ extension Editor {
             return
         }
         for edit in step.edits {
-            applyEdit(TextRange(edit.start, edit.removedEnd), edit.inserted)
+            applyEdit(TextRange(edit.start, edit.removedEnd), edit.inserted, origins: .restore(edit.originsAfter))
         }
         state.selection = step.selectionAfter
         state.goalColumn = nil

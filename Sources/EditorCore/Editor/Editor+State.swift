@@ -1,4 +1,5 @@
 import Fountain
+import Provenance
 
 extension Editor {
     func load(_ document: Document) {
@@ -58,6 +59,8 @@ struct EditorState {
     /// The cell column vertical movement tries to keep (nil: the cursor's own).
     var goalColumn: CellColumn?
     var history = UndoHistory()
+    /// Who wrote each span, one entry per buffer line (see `applyEdit`).
+    var origins: ScriptOrigins
     var clipboard = ""
     var message: StatusMessage?
     var prompt: Prompt?
@@ -74,10 +77,12 @@ struct EditorState {
 
     init(text: String) {
         buffer = TextBuffer(text)
+        origins = ScriptOrigins(lineCount: buffer.lineCount)
     }
 
     init(lines: [String]) {
         buffer = TextBuffer(lines: lines)
+        origins = ScriptOrigins(lineCount: buffer.lineCount)
     }
 }
 

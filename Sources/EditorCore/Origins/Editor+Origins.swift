@@ -1,0 +1,38 @@
+import Provenance
+
+// MARK: - Provenance: who wrote each span (the rule is ScriptOrigins.replace's)
+
+extension Editor {
+    /// Inserts `text` at the cursor (over the selection, if any) as one undo
+    /// step, its characters marked `origin`. `.human` text follows the
+    /// writer rule, as if typed; ai and ai-edited text leave the origins
+    /// around it alone.
+    func insertText(_ text: String, origin: Origin) {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard !normalized.isEmpty || !state.selection.isEmpty else { return }
+        state.history.close()
+        replaceSelection(with: normalized, kind: .single,
+                         origins: origin == .human ? .writer : .marked(OriginSpans(origin, over: normalized)))
+        state.history.close()
+    }
+
+    /// Origin runs of one line, for drawing (columns in the line's characters).
+    func origins(ofLine line: Int) -> [OriginRun] {
+        guard line >= 0, line < state.buffer.lineCount else { return [] }
+        return state.origins[line].runs(in: state.buffer[line])
+    }
+
+    /// The origins of every line, in step with `text`'s lines.
+    public var scriptOrigins: ScriptOrigins { state.origins }
+
+    /// Takes origins read from the sidecar (after `open`). Ignored, with
+    /// false, when the line count does not match the buffer: the caller
+    /// re-anchors first.
+    @discardableResult
+    public func adoptOrigins(_ origins: ScriptOrigins) -> Bool {
+        guard origins.lineCount == state.buffer.lineCount else { return false }
+        state.origins = origins
+        layoutCache.invalidateAll()
+        return true
+    }
+}
