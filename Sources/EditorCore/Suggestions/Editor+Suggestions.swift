@@ -1,3 +1,5 @@
+import Provenance
+
 // MARK: - The writer's suggestion actions: request, focus, take, edit, reject, stop
 //
 // Every action works on the focused candidate of the current request. Taking
@@ -250,15 +252,14 @@ extension Editor {
 
     // MARK: Text the pane puts into the script
 
-    /// Inserts `text` at the cursor as one undo step; returns the range it took.
+    /// Inserts `text` at the cursor (never over a selection) as one undo
+    /// step marked AI; returns the range it took.
     @discardableResult
     func insertSuggestionText(_ text: String) -> TextRange {
         state.completion = nil
         let start = state.selection.head
         state.selection = Selection(cursor: start)
-        state.history.close()
-        editBufferAsPane { applyStep([(TextRange(at: start), text)]) }
-        state.history.close()
+        editBufferAsPane { insertText(text, origin: .ai) }
         return TextRange(start, state.selection.head)
     }
 

@@ -1,5 +1,6 @@
 @testable import EditorCore
 import Testing
+import Provenance
 
 /// The suggestion pane driven by keys and synthetic updates, as the glue
 /// would send them: request, stream, take, edit, reject, stop, stale.
@@ -344,5 +345,21 @@ struct SuggestionPaneTests {
         #expect(decisions(effects) == [0: .ignored, 1: .ignored, 2: .ignored])
         #expect(effects.allSatisfy { if case .decision(let t, _, _) = $0 { t == ticket } else { true } })
         #expect(editor.suggestionCandidates.isEmpty)
+    }
+}
+
+/// Taken text carries its origin: AI, and AI-edited once the writer changes it.
+@Suite("Suggestion provenance")
+struct SuggestionProvenanceTests {
+    @Test func takenTextIsMarkedAIAndEditsInsideMakeItAIEdited() throws {
+        let editor = EditorNotation.editor("INT. VAULT - NIGHT\n\n|", width: 120, height: 40)
+        let effects = editor.handle(.key(.ctrl(" ")))
+        guard case .suggestion(.request(let query))? = effects.last else { Issue.record("no request"); return }
+        editor.applySuggestionUpdate(.candidate(ticket: query.ticket, index: 0, text: "Vera waits.", status: .done, tokensPerSecond: nil))
+        _ = editor.handle(.key(.ctrl("e")))
+        #expect(editor.origins(ofLine: 2).map(\.origin) == [.ai])
+        _ = editor.handle(.key(.backspace))
+        _ = editor.handle(.key(.text("!")))
+        #expect(editor.origins(ofLine: 2).first?.origin == .aiEdited, "the writer changed the AI text")
     }
 }
