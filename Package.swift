@@ -28,6 +28,7 @@ let package = Package(
         .target(
             name: "Backends",
             dependencies: [
+                "Inference",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -35,6 +36,9 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // Prompts from a screenplay, beat stop rules, candidate repair, the
+        // suggestion lifecycle, steering and the feedback log. No editor, no terminal.
+        .target(name: "Assistant", dependencies: ["Fountain", "Backends"]),
         // Buffer, cursor, undo, commands, layout into a cell grid. No ncurses.
         .target(name: "EditorCore", dependencies: ["Fountain"]),
         // The C side of ncursesw: the system library plus a shim for macros and globals.
@@ -47,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "intercut",
             dependencies: [
-                "Fountain", "Inference", "EditorCore", "Terminal", "Backends",
+                "Fountain", "Inference", "EditorCore", "Terminal", "Backends", "Assistant",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -75,6 +79,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Backends", "Fountain", "Inference"]),
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
