@@ -28,6 +28,7 @@ let package = Package(
         .target(
             name: "Backends",
             dependencies: [
+                "Inference",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -35,6 +36,9 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // Prompts from a screenplay, beat stop rules, candidate repair, the
+        // suggestion lifecycle, steering and the feedback log. No editor, no terminal.
+        .target(name: "Assistant", dependencies: ["Fountain", "Backends"]),
         // Buffer, cursor, undo, commands, layout into a cell grid. No ncurses.
         .target(name: "EditorCore", dependencies: ["Fountain", "Provenance"]),
         // Who wrote each span (human, ai, ai-edited): runs, sidecar, re-anchoring, reports.
@@ -49,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "intercut",
             dependencies: [
-                "Fountain", "Inference", "EditorCore", "Terminal", "Backends",
+                "Fountain", "Inference", "EditorCore", "Terminal", "Backends", "Assistant",
                 "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -78,10 +82,13 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Backends", "Fountain", "Inference"]),
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain", "Provenance"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "Fountain"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
+        // The suggestion glue of the executable (editor ↔ coordinator) against a scripted backend.
+        .testTarget(name: "SuggestionBridgeTests", dependencies: ["intercut", "Assistant", "Backends", "EditorCore"]),
     ]
 )
