@@ -38,6 +38,7 @@ public struct Keymap: Sendable {
         ("shift-pageup", "select_page_up"), ("shift-pagedown", "select_page_down"),
         ("ctrl-shift-home", "select_document_start"), ("ctrl-shift-end", "select_document_end"),
         ("esc", "cancel"), ("ctrl-l", "redraw"), ("f11", "toggle_pane"),
+        ("f12", "toggle_origins"),
     ]
 
     /// Keys deliberately left unbound for the suggestion pane (see DECISIONS).

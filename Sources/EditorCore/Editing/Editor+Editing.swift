@@ -83,8 +83,11 @@ extension Editor {
 
     func insertPaste(_ text: String) {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Our own clipboard's text (from ^V, or the terminal pasting what ^C
+        // copied through OSC 52) keeps the origins it was copied with.
+        let known = normalized == state.clipboard && !state.clipboardOrigins.isAllHuman
         state.history.close()
-        replaceSelection(with: normalized, kind: .single)
+        replaceSelection(with: normalized, kind: .single, origins: known ? .marked(state.clipboardOrigins) : .writer)
         state.history.close()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Provenance
 
 // MARK: - Drawing the frame: title, text area, pane, prompt, status, overlays
 
@@ -56,6 +57,7 @@ extension Editor {
         var matchCache: (line: Int, ranges: [Range<Int>])?
         let pages = pagination()
         let geometry = textAreaGeometry
+        let showOrigins = state.showOrigins
         for screenRow in region.top..<(region.top + region.height) {
             guard let current = row else { break }
             let layout = lineLayout(current.line)
@@ -71,8 +73,9 @@ extension Editor {
                            role: .pageMarker, attributes: [.dim], limit: region.left + geometry.margin - 1)
             }
             let lineSelected = !selection.isEmpty && selection.start.line <= current.line && current.line <= selection.end.line
+            let lineOrigins = showOrigins ? state.origins[current.line] : OriginSpans()
             for glyph in laidOut.glyphs {
-                var role = glyph.role
+                var role = showOrigins ? Self.role(for: lineOrigins.origin(atByte: glyph.byte)) : glyph.role
                 if lineSelected, selection.start <= TextPosition(line: current.line, byte: glyph.byte),
                    TextPosition(line: current.line, byte: glyph.byte) < selection.end {
                     role = .selection
