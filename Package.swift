@@ -80,7 +80,7 @@ let package = Package(
         ),
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain", "Provenance"], exclude: ["Cases"]),
-        .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
+        .testTarget(name: "IntercutCLITests", dependencies: ["Fountain", "Provenance"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "Fountain"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
     ]
