@@ -44,7 +44,7 @@ extension Editor {
         state.showOrigins.toggle()
         guard state.showOrigins else { return showMessage("Origin colours off") }
         let counts = ProvenanceReport(document: syntax.document, origins: state.origins).total
-        showMessage("Origins: \(counts.aiLines) AI, \(counts.aiEditedLines) AI-edited, \(counts.humanLines) human lines (F12 hides)")
+        showMessage("Origins: \(counts.aiLines) AI, \(counts.aiEditedLines) AI-edited, \(counts.humanLines) human lines")
     }
 
     /// The style a glyph of `origin` is drawn in while origins are shown.

@@ -229,6 +229,11 @@ extension Editor {
         lines.append(("  Typing: Enter and Tab follow the screenplay element flow;", .paneText, false))
         lines.append(("  Tab or Right accepts an autocomplete suggestion.", .paneText, false))
         lines.append(("  Keys can be changed in config.toml under [keys], e.g. undo = \"ctrl-z\".", .paneText, false))
+        lines.append(("", .paneText, false))
+        lines.append(("  Origin colours (toggle_origins), as they show in the text:", .paneText, false))
+        lines.append(("    AI text, as the model wrote it", .aiText, false))
+        lines.append(("    AI-edited: AI text the writer changed", .aiEditedText, false))
+        lines.append(("    Human text", .humanText, false))
         return lines
     }
 }
