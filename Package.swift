@@ -66,7 +66,7 @@ let package = Package(
         // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
         .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
-        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
+        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain", "Provenance"], path: "Benchmarks/EditorBenchmark"),
         // Fixtures/fdx and Fixtures/pdf are data read from the source tree.
         .testTarget(name: "FountainTests", dependencies: ["Fountain"], exclude: ["Fixtures/fdx", "Fixtures/pdf"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),

@@ -8,6 +8,7 @@
 import EditorCore
 import Fountain
 import Foundation
+import Provenance
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -232,4 +233,33 @@ do {
     }
     print("exports paginator: \(pages) pages; status bar: \(editor.statusPageCount) pages")
     report("exports paginator, whole script", layoutTimes)
+}
+
+// MARK: Provenance: every other line AI, origin colours on (compare with the rows above)
+
+do {
+    let document = try Document(path: "/tmp/bench.fountain", bytes: bytes)
+    let marked = Editor(document: document)
+    _ = marked.handle(.resize(width: width, height: height))
+    let lines = marked.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let spans = lines.enumerated().map { index, line in index % 2 == 0 ? OriginSpans(.ai, over: line) : OriginSpans() }
+    _ = marked.adoptOrigins(ScriptOrigins(lines: spans))
+    _ = marked.handle(.key(.function(12)))
+    _ = marked.render(width: width, height: height)
+    // An AI dialogue line: every keystroke cuts into an AI run (the writer rule's slow path).
+    let aiDialogue = (lines.count / 2..<lines.count).first {
+        $0 % 2 == 0 && $0 > 0 && !lines[$0 - 1].isEmpty && lines[$0 - 1].allSatisfy { $0.isUppercase || $0 == " " } && lines[$0].count > 20
+    } ?? lines.count / 2
+    marked.moveCursorForBenchmark(line: aiDialogue, atEnd: false)
+    do { let wall = type(typing, into: marked); report("AI script: typing inside AI dialogue", wall, cpu: lastCPU) }
+    do { let wall = key(.backspace, count: 300, into: marked); report("AI script: backspace inside AI text", wall, cpu: lastCPU) }
+    do { let wall = key(.down, count: 600, into: marked); report("AI script: cursor down, colours on", wall, cpu: lastCPU) }
+    do { let wall = key(.ctrl("u"), count: 100, into: marked); report("AI script: undo", wall, cpu: lastCPU) }
+    var frames: [Double] = []
+    for _ in 0..<500 {
+        let t0 = now()
+        _ = marked.render(width: width, height: height)
+        frames.append(Double(now() - t0) / 1000)
+    }
+    report("AI script: render only, colours on", frames)
 }
