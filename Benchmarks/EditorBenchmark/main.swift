@@ -247,13 +247,18 @@ do {
     _ = marked.handle(.key(.function(12)))
     _ = marked.render(width: width, height: height)
     // An AI dialogue line: every keystroke cuts into an AI run (the writer rule's slow path).
-    let aiDialogue = (lines.count / 2..<lines.count).first {
-        $0 % 2 == 0 && $0 > 0 && !lines[$0 - 1].isEmpty && lines[$0 - 1].allSatisfy { $0.isUppercase || $0 == " " } && lines[$0].count > 20
-    } ?? lines.count / 2
+    func isAIDialogue(_ index: Int) -> Bool {
+        guard index % 2 == 0, index > 0, lines[index].count > 20 else { return false }
+        let cue = lines[index - 1]
+        return !cue.isEmpty && cue.allSatisfy { $0.isUppercase || $0 == " " }
+    }
+    let aiDialogue = (lines.count / 2..<lines.count).first(where: isAIDialogue) ?? lines.count / 2
     marked.moveCursorForBenchmark(line: aiDialogue, atEnd: false)
     do { let wall = type(typing, into: marked); report("AI script: typing inside AI dialogue", wall, cpu: lastCPU) }
     do { let wall = key(.backspace, count: 300, into: marked); report("AI script: backspace inside AI text", wall, cpu: lastCPU) }
     do { let wall = key(.down, count: 600, into: marked); report("AI script: cursor down, colours on", wall, cpu: lastCPU) }
+    do { let wall = key(.pageDown, count: 100, into: marked); report("AI script: page down, colours on", wall, cpu: lastCPU) }
+    do { let wall = key(.enter, count: 100, into: marked); report("AI script: Enter with element flow", wall, cpu: lastCPU) }
     do { let wall = key(.ctrl("u"), count: 100, into: marked); report("AI script: undo", wall, cpu: lastCPU) }
     var frames: [Double] = []
     for _ in 0..<500 {
@@ -262,4 +267,29 @@ do {
         frames.append(Double(now() - t0) / 1000)
     }
     report("AI script: render only, colours on", frames)
+
+    // The sidecar: written on every save, read and maybe re-anchored on open.
+    let origins = ScriptOrigins(lines: spans)
+    var encode: [Double] = [], decode: [Double] = [], reanchor: [Double] = []
+    var size = 0
+    var edited = lines
+    edited.insert("A new line written in another editor.", at: lines.count / 3)
+    edited[lines.count / 2] += " Changed."
+    for _ in 0..<10 {
+        var t0 = now()
+        let data = ProvenanceSidecar(lines: lines, origins: origins).encoded()
+        encode.append(Double(now() - t0) / 1000)
+        size = data.count
+        t0 = now()
+        let sidecar = try ProvenanceSidecar(data: data)
+        _ = sidecar.origins(for: lines)
+        decode.append(Double(now() - t0) / 1000)
+        t0 = now()
+        _ = sidecar.origins(for: edited)
+        reanchor.append(Double(now() - t0) / 1000)
+    }
+    print("sidecar: \(size) bytes for \(lines.count) lines, half of them AI")
+    report("sidecar: encode (on save)", encode)
+    report("sidecar: read and restore (on open)", decode)
+    report("sidecar: re-anchor after outside edits", reanchor)
 }

@@ -21,6 +21,17 @@ import Testing
         #expect(restored.origins == Self.origins())
     }
 
+    @Test func awkwardTextRoundTrips() throws {
+        let lines = ["He says \"no\" \\ twice", "tab\there \u{1}\u{1F}", "Zoë 👍🏽 日本", ""]
+        let spans = lines.map { OriginSpans(.ai, over: $0) }
+        let sidecar = ProvenanceSidecar(lines: lines, origins: ScriptOrigins(lines: spans))
+        let data = sidecar.encoded()
+        #expect(try JSONSerialization.jsonObject(with: data) is [String: Any])
+        #expect(try ProvenanceSidecar(data: data) == sidecar)
+        let empty = ProvenanceSidecar(lines: [], origins: ScriptOrigins(lineCount: 0))
+        #expect(try ProvenanceSidecar(data: empty.encoded()).origins(for: [""]).origins.isAllHuman)
+    }
+
     @Test func theFileListsOnlyMarkedLinesWithTheirTextAndOneHashPerLine() throws {
         let data = ProvenanceSidecar(lines: Self.lines, origins: Self.origins()).encoded()
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

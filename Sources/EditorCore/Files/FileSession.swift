@@ -158,9 +158,12 @@ public final class FileSession {
         if !sameFile { finishJournal(remove: true) } else { removeJournalInBackground() }
         journal = RecoveryJournal(documentPath: path, directory: journalDirectory)
         let sidecarProblem = ProvenanceFiles.save(editor: editor, scriptPath: path, corruptOnDisk: sameFile && sidecarCorrupt)
-        if sidecarProblem == nil { sidecarCorrupt = false }
-        // A failed sidecar cancels "save and quit", so the writer sees why.
-        if sidecarProblem != nil { editor.quitAfterSave = false }
+        if sidecarProblem == nil {
+            sidecarCorrupt = false
+        } else {
+            // A failed sidecar calls off "save and quit", so the writer sees why.
+            editor.quitAfterSave = false
+        }
         let followUp = editor.didSave(path: path)
         if let sidecarProblem {
             editor.showError("Saved \((path as NSString).lastPathComponent), but not its provenance: \(sidecarProblem)")

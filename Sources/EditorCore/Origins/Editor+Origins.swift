@@ -31,8 +31,8 @@ extension Editor {
     @discardableResult
     public func adoptOrigins(_ origins: ScriptOrigins) -> Bool {
         guard origins.lineCount == state.buffer.lineCount else { return false }
+        // Layout does not depend on origins (they are read at draw time).
         state.origins = origins
-        layoutCache.invalidateAll()
         return true
     }
 }
