@@ -36,10 +36,10 @@ enum ProvenanceFiles {
         editor.adoptOrigins(result.origins)
         guard announce, !result.isExact, sidecar.hasMachineText else { return }
         var parts: [String] = []
-        if result.changedLines > 0 { parts.append("\(result.changedLines) AI line\(result.changedLines == 1 ? "" : "s") changed (now AI-edited)") }
+        if result.changedLines > 0 { parts.append("\(result.changedLines) AI line\(result.changedLines == 1 ? "" : "s") now AI-edited") }
         if result.droppedLines > 0 { parts.append("\(result.droppedLines) AI line\(result.droppedLines == 1 ? "" : "s") gone") }
         let detail = parts.isEmpty ? "lines moved" : parts.joined(separator: ", ")
-        editor.showMessage("Script changed outside Intercut: origins re-anchored (\(detail)); save to keep")
+        editor.showMessage("Changed outside Intercut; origins re-anchored: \(detail)")
     }
 
     /// Writes the sidecar for the text just saved to `scriptPath`. Returns a

@@ -33,7 +33,7 @@ struct ScriptProvenance {
         let result = sidecar.origins(for: lines)
         if !result.isExact, sidecar.hasMachineText {
             FileHandle.standardError.write(Data(("intercut: warning: \(path) changed since its provenance was saved; origins re-anchored "
-                + "(\(result.changedLines) AI lines changed, counted as AI-edited; \(result.droppedLines) gone)\n").utf8))
+                + "(AI lines changed, now counted as AI-edited: \(result.changedLines); AI lines gone: \(result.droppedLines))\n").utf8))
         }
         return ScriptProvenance(document: document, origins: result.origins, sidecarPath: sidecarPath)
     }

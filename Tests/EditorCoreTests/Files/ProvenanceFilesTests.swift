@@ -59,7 +59,7 @@ import Testing
         let (editor, files) = try session(dir, path: path)
         #expect(OriginNotation.marked(editor).contains("<Marlowe kneels at the >old <dial.>"))
         #expect(editor.state.message?.text.contains("re-anchored") == true)
-        #expect(editor.state.message?.text.contains("1 AI line changed") == true)
+        #expect(editor.state.message?.text.contains("1 AI line now AI-edited") == true)
         // Saving writes the re-anchored origins.
         _ = editor.handle(.paste(" "))
         save(editor, files, to: path)
