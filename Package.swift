@@ -70,7 +70,7 @@ let package = Package(
         // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
         .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
-        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
+        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain", "Provenance"], path: "Benchmarks/EditorBenchmark"),
         // Fixtures/fdx and Fixtures/pdf are data read from the source tree.
         .testTarget(name: "FountainTests", dependencies: ["Fountain"], exclude: ["Fixtures/fdx", "Fixtures/pdf"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Backends", "Fountain", "Inference"]),
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain", "Provenance"], exclude: ["Cases"]),
-        .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
+        .testTarget(name: "IntercutCLITests", dependencies: ["Fountain", "Provenance"]),
         .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "Fountain"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
         // The suggestion glue of the executable (editor ↔ coordinator) against a scripted backend.

@@ -24,7 +24,7 @@ public enum AIAnnotator {
                 let spans = origins[line]
                 guard !spans.isAllHuman else { continue }
                 let bytes = Array(document.source.lineBytes(line))
-                let hidden = ProvenanceReport.hiddenRanges(of: element, onLine: line, length: bytes.count)
+                let hidden = ProvenanceReport.hiddenRanges(of: element, onLine: line, bytes: bytes)
                 guard let origin = OriginClassifier.origin(of: bytes, in: 0..<bytes.count, spans: spans, hidden: hidden),
                       origin != .human,
                       let position = notePosition(in: bytes, kind: element.kind, isForced: element.isForced) else { continue }
@@ -63,9 +63,7 @@ public enum AIAnnotator {
         case .parenthetical: return line[end - 1] == 0x29 ? end - 1 : end
         case .centered: return line[end - 1] == 0x3C ? end - 1 : end
         case .sceneHeading(let number):
-            guard number != nil, line[end - 1] == 0x23,
-                  let open = line[..<(end - 1)].lastIndex(of: 0x23) else { return end }
-            return open
+            return number.flatMap { ProvenanceReport.sceneNumberStart(in: line, number: $0) } ?? end
         case .section, .synopsis, .note, .boneyard, .pageBreak: return nil
         default: return end
         }

@@ -72,7 +72,7 @@ public struct ProvenanceReport: Sendable, Equatable {
             for line in element.lines where line < document.source.lineCount {
                 let bytes = Array(document.source.lineBytes(line))
                 let spans = line < origins.lineCount ? origins[line] : OriginSpans()
-                let hidden = Self.hiddenRanges(of: element, onLine: line, length: bytes.count)
+                let hidden = Self.hiddenRanges(of: element, onLine: line, bytes: bytes)
                 guard let origin = OriginClassifier.origin(of: bytes, in: 0..<bytes.count, spans: spans, hidden: hidden) else { continue }
                 counts.addLine(origin)
                 for word in OriginClassifier.words(of: bytes, hidden: hidden) {
@@ -86,14 +86,29 @@ public struct ProvenanceReport: Sendable, Equatable {
         self.scenes = scenes
     }
 
-    /// Inline notes and boneyard of `element` on `line`, as byte ranges.
-    static func hiddenRanges(of element: Element, onLine line: Int, length: Int) -> [Range<Int>] {
-        element.spans.compactMap { span in
+    /// What does not print on `line` of `element`, as byte ranges: inline
+    /// notes, boneyard, and a heading's `#12#` scene number.
+    static func hiddenRanges(of element: Element, onLine line: Int, bytes: [UInt8]) -> [Range<Int>] {
+        let length = bytes.count
+        var hidden: [Range<Int>] = []
+        if case .sceneHeading(let number?) = element.kind, let numberStart = sceneNumberStart(in: bytes, number: number) {
+            hidden.append(numberStart..<length)
+        }
+        return hidden + element.spans.compactMap { span in
             guard span.kind == .note || span.kind == .boneyard,
                   span.range.lowerBound.line <= line, line <= span.range.upperBound.line else { return nil }
             let start = span.range.lowerBound.line == line ? min(span.range.lowerBound.column, length) : 0
             let end = span.range.upperBound.line == line ? min(span.range.upperBound.column, length) : length
             return start < end ? start..<end : nil
         }
+    }
+
+    /// Where a heading's trailing `#number#` starts, if the line ends with it.
+    static func sceneNumberStart(in bytes: [UInt8], number: String) -> Int? {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        let marked = Array("#\(number)#".utf8)
+        guard end >= marked.count, Array(bytes[(end - marked.count)..<end]) == marked else { return nil }
+        return end - marked.count
     }
 }

@@ -6,7 +6,8 @@
 /// (`ScriptOrigins.replace`'s writer rule): the unchanged start and end keep
 /// their origins, AI text that was changed becomes ai-edited, so a changed
 /// line that was AI always counts as ai-edited. New lines are human; lines
-/// that are gone take their origins with them.
+/// that are gone take their origins with them, unless their exact text
+/// turns up elsewhere (moved), where they keep their origins.
 public struct Reanchoring: Sendable, Equatable {
     public var origins: ScriptOrigins
     /// Saved lines with AI text that were changed outside Intercut.
@@ -31,20 +32,29 @@ public struct Reanchoring: Sendable, Equatable {
         var spans = Array(repeating: OriginSpans(), count: max(1, lines.count))
         var changed = 0, added = 0
         var kept = Set<Int>()
+        // Unchanged lines first.
         for (index, match) in matches.enumerated() {
-            switch match {
-            case .same(let old):
-                guard let marked = saved.markedLines[old] else { continue }
+            guard case .same(let old) = match, let marked = saved.markedLines[old], marked.text == lines[index] else { continue }
+            spans[index] = marked.origins
+            kept.insert(old)
+        }
+        // AI lines the diff lost but whose text is still there were moved
+        // (a scene cut and pasted elsewhere): they keep their origins.
+        var moved: [String: [Int]] = [:]
+        for old in saved.markedLines.keys.sorted() where !kept.contains(old) {
+            moved[saved.markedLines[old]!.text, default: []].append(old)
+        }
+        for (index, match) in matches.enumerated() {
+            if case .same(let old) = match, kept.contains(old) { continue }
+            if let candidates = moved[lines[index]], let old = candidates.first(where: { !kept.contains($0) }) {
+                spans[index] = saved.markedLines[old]!.origins
                 kept.insert(old)
-                if marked.text == lines[index] {
-                    spans[index] = marked.origins
-                } else {
-                    // Equal hashes, different text: a collision; treat as changed.
-                    spans[index] = Self.retyped(marked, as: lines[index])
-                    changed += 1
-                }
-            case .changed(let old):
-                guard let marked = saved.markedLines[old] else { continue }
+                continue
+            }
+            switch match {
+            case .same(let old), .changed(let old):
+                // `.same` here means equal hashes but different text: a collision.
+                guard let marked = saved.markedLines[old], !kept.contains(old) else { continue }
                 kept.insert(old)
                 spans[index] = Self.retyped(marked, as: lines[index])
                 changed += 1

@@ -13,6 +13,7 @@ struct Intercut: AsyncParsableCommand {
             ParseCommand.self, StatsCommand.self, ExportCommand.self, ImportCommand.self,
             ModelCommand.self, ContinueCommand.self, BenchCommand.self,
             BackendsCommand.self,
+            ProvenanceCommand.self,
         ],
         defaultSubcommand: EditCommand.self
     )

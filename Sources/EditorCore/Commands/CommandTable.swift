@@ -58,6 +58,7 @@ enum CommandTable {
         Command(name: "cancel", doc: "Close the popup, clear the selection or message") { $0.cancel() },
         Command(name: "redraw", doc: "Redraw the screen") { $0.pendingEffects.append(.redrawAll) },
         Command(name: "toggle_pane", doc: "Show or hide the suggestion pane") { $0.state.paneVisible.toggle() },
+        Command(name: "toggle_origins", doc: "Colour the text by origin: human, AI, AI-edited") { $0.toggleOriginColours() },
         Command(name: "suggest", doc: "Suggest continuations at the cursor (streams into the pane)") { $0.requestSuggestions() },
         Command(name: "suggestion_next", doc: "Focus the next suggestion") { $0.focusSuggestion(step: 1) },
         Command(name: "suggestion_previous", doc: "Focus the previous suggestion") { $0.focusSuggestion(step: -1) },

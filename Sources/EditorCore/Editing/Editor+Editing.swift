@@ -22,13 +22,9 @@ extension Editor {
         let originsBefore = Array(state.origins.lines[range.start.line...range.end.line])
         let end = state.buffer.replace(range, with: text)
         switch origins {
-        case .restore(let saved):
-            state.origins.replaceLines(range.start.line...range.end.line, with: saved)
-        case .writer, .marked:
-            let insertion: ScriptOrigins.Insertion
-            if case .marked(let spans) = origins { insertion = .marked(spans) } else { insertion = .writer }
-            state.origins.replace(startLine: range.start.line, startByte: range.start.byte, endLine: range.end.line,
-                                  endByte: range.end.byte, removed: removed, inserted: text, origins: insertion)
+        case .restore(let saved): state.origins.replaceLines(range.start.line...range.end.line, with: saved)
+        case .writer: keepOrigins(range, removed: removed, inserted: text, .writer)
+        case .marked(let spans): keepOrigins(range, removed: removed, inserted: text, .marked(spans))
         }
         let originsAfter = Array(state.origins.lines[range.start.line...end.line])
         revision += 1
@@ -38,6 +34,11 @@ extension Editor {
                       insertedLines: end.line - range.start.line + 1, farReaching: farReaching)
         return AppliedEdit(start: range.start, removed: removed, inserted: text, insertedEnd: end, removedEnd: range.end,
                            originsBefore: originsBefore, originsAfter: originsAfter)
+    }
+
+    private func keepOrigins(_ range: TextRange, removed: String, inserted: String, _ insertion: ScriptOrigins.Insertion) {
+        state.origins.replace(startLine: range.start.line, startByte: range.start.byte, endLine: range.end.line,
+                              endByte: range.end.byte, removed: removed, inserted: inserted, origins: insertion)
     }
 
     /// Whether text holds a boneyard marker, whose effect reaches past paragraphs.
@@ -84,8 +85,11 @@ extension Editor {
 
     func insertPaste(_ text: String) {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Our own clipboard's text (from ^V, or the terminal pasting what ^C
+        // copied through OSC 52) keeps the origins it was copied with.
+        let known = normalized == state.clipboard && !state.clipboardOrigins.isAllHuman
         state.history.close()
-        replaceSelection(with: normalized, kind: .single)
+        replaceSelection(with: normalized, kind: .single, origins: known ? .marked(state.clipboardOrigins) : .writer)
         state.history.close()
     }
 

@@ -73,6 +73,11 @@ struct EditorState {
     var showingHelp = false
     var helpScroll = 0
     var paneVisible = true
+    /// F12: draw text in the role of its origin instead of its element.
+    var showOrigins = false
+    /// The origins of `clipboard`'s text when it was copied here, so that
+    /// moving AI text around does not make it human.
+    var clipboardOrigins = OriginSpans()
     var search = SearchState()
 
     init(text: String) {

@@ -31,8 +31,31 @@ extension Editor {
     @discardableResult
     public func adoptOrigins(_ origins: ScriptOrigins) -> Bool {
         guard origins.lineCount == state.buffer.lineCount else { return false }
+        // Layout does not depend on origins (they are read at draw time).
         state.origins = origins
-        layoutCache.invalidateAll()
         return true
     }
+}
+
+// MARK: - Colouring by origin (F12)
+
+extension Editor {
+    func toggleOriginColours() {
+        state.showOrigins.toggle()
+        guard state.showOrigins else { return showMessage("Origin colours off") }
+        let counts = ProvenanceReport(document: syntax.document, origins: state.origins).total
+        showMessage("Origins: \(counts.aiLines) AI, \(counts.aiEditedLines) AI-edited, \(counts.humanLines) human lines")
+    }
+
+    /// The style a glyph of `origin` is drawn in while origins are shown.
+    static func role(for origin: Origin) -> StyleRole {
+        switch origin {
+        case .human: .humanText
+        case .ai: .aiText
+        case .aiEdited: .aiEditedText
+        }
+    }
+
+    /// Whether the buffer is coloured by origin.
+    public var showsOrigins: Bool { state.showOrigins }
 }

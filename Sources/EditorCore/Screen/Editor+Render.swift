@@ -1,4 +1,5 @@
 import Foundation
+import Provenance
 
 // MARK: - Drawing the frame: title, text area, pane, prompt, status, overlays
 
@@ -56,6 +57,7 @@ extension Editor {
         var matchCache: (line: Int, ranges: [Range<Int>])?
         let pages = pagination()
         let geometry = textAreaGeometry
+        let showOrigins = state.showOrigins
         for screenRow in region.top..<(region.top + region.height) {
             guard let current = row else { break }
             let layout = lineLayout(current.line)
@@ -71,9 +73,10 @@ extension Editor {
                            role: .pageMarker, attributes: [.dim], limit: region.left + geometry.margin - 1)
             }
             let lineSelected = !selection.isEmpty && selection.start.line <= current.line && current.line <= selection.end.line
+            let lineOrigins = showOrigins ? state.origins[current.line] : OriginSpans()
             let pending = suggestions.pending.flatMap { $0.start.line <= current.line && current.line <= $0.end.line ? $0 : nil }
             for var glyph in laidOut.glyphs {
-                var role = glyph.role
+                var role = showOrigins ? Self.role(for: lineOrigins.origin(atByte: glyph.byte)) : glyph.role
                 if let pending, pending.contains(TextPosition(line: current.line, byte: glyph.byte)) {
                     // The candidate being edited: AI colour, underlined, until kept or dropped.
                     role = .aiText
@@ -229,6 +232,12 @@ extension Editor {
         lines.append(("  Typing: Enter and Tab follow the screenplay element flow;", .paneText, false))
         lines.append(("  Tab or Right accepts an autocomplete suggestion.", .paneText, false))
         lines.append(("  Keys can be changed in config.toml under [keys], e.g. undo = \"ctrl-z\".", .paneText, false))
+        lines.append(("", .paneText, false))
+        let originKeys = keymap.keys(for: "toggle_origins").map(\.displayName).joined(separator: ", ")
+        lines.append(("  Origin colours (\(originKeys.isEmpty ? "toggle_origins" : originKeys)), as they show in the text:", .paneText, false))
+        lines.append(("    AI text, as the model wrote it", .aiText, false))
+        lines.append(("    AI-edited: AI text the writer changed", .aiEditedText, false))
+        lines.append(("    Human text", .humanText, false))
         return lines
     }
 }
