@@ -78,6 +78,7 @@ let package = Package(
             name: "BackendsTests",
             dependencies: [
                 "Backends",
+                "Inference",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]

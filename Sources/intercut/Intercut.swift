@@ -14,6 +14,7 @@ struct Intercut: AsyncParsableCommand {
             ModelCommand.self, ContinueCommand.self, BenchCommand.self,
             BackendsCommand.self,
             ProvenanceCommand.self,
+            FeedbackCommand.self,
         ],
         defaultSubcommand: EditCommand.self
     )

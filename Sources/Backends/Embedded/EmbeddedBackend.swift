@@ -50,9 +50,11 @@ public final class EmbeddedBackend: TokenizingBackend {
         engine.tokenizer.encode(text, addBOS: false, parseSpecial: false).count
     }
 
+    /// Each token's text is its bytes as UTF-8 (a byte-fallback token that
+    /// is part of a character shows as U+FFFD).
     public func tokens(of text: String) -> [BackendToken] {
         engine.tokenizer.encode(text, addBOS: false, parseSpecial: false).map { id in
-            BackendToken(id: Int(id), text: engine.tokenizer.vocabulary.text(of: id).replacingOccurrences(of: "▁", with: " "))
+            BackendToken(id: Int(id), text: String(decoding: engine.tokenizer.pieceBytes(id), as: UTF8.self))
         }
     }
 
