@@ -6,8 +6,11 @@ extension Editor {
     public func applySuggestionUpdate(_ update: PaneUpdate) {
         switch update {
         case .candidate(let ticket, let index, let text, let status, let rate):
-            guard ticket == suggestions.ticket, suggestions.candidates.indices.contains(index),
-                  !suggestions.candidates[index].isClosed else { return }
+            guard ticket == suggestions.ticket, suggestions.candidates.indices.contains(index) else { return }
+            if suggestions.candidates[index].isDropped {
+                suggestions.candidates[index] = PaneCandidate(index: index)
+            }
+            guard !suggestions.candidates[index].isClosed else { return }
             var candidate = suggestions.candidates[index]
             candidate.text = text
             // A stop the pane already showed wins over a late "streaming".
@@ -17,7 +20,9 @@ extension Editor {
             suggestions.candidates[index] = candidate
         case .dropped(let ticket, let index, _):
             guard ticket == suggestions.ticket, suggestions.candidates.indices.contains(index) else { return }
+            guard !suggestions.candidates[index].isClosed else { return }
             suggestions.candidates[index].isClosed = true
+            suggestions.candidates[index].isDropped = true
             if suggestions.focus == index { suggestions.moveFocus(by: 1) }
         case .failed(let ticket, let message):
             guard ticket == suggestions.ticket else { return }

@@ -98,7 +98,7 @@ extension Editor {
     func acceptSuggestion() {
         if suggestions.pending != nil { return commitPendingSuggestion() }
         guard let candidate = takeableCandidate(), let ticket = suggestions.ticket else { return }
-        insertSuggestionText(String(candidate.remainder))
+        insertSuggestionText(String(candidate.remainder), keepingParagraphApart: true)
         decide(candidate.index, candidate.status.isFinal ? .accepted : .acceptedPart(candidate.text), ticket: ticket)
         closeSuggestionRequest()
         showMessage("Suggestion \(candidate.index + 1) taken")
@@ -108,6 +108,10 @@ extension Editor {
     func acceptSuggestionPart(byLine: Bool) {
         guard let candidate = takeableCandidate(), let ticket = suggestions.ticket else { return }
         let piece = byLine ? CandidateText.nextLine(of: candidate.remainder) : CandidateText.nextWord(of: candidate.remainder)
+        // While it streams, the last word or line may still be growing: wait for its end.
+        if !candidate.status.isFinal, piece.endIndex == candidate.remainder.endIndex, !(byLine && piece.last == "\n") {
+            return showMessage("The next \(byLine ? "line" : "word") is still coming")
+        }
         insertSuggestionText(String(piece))
         suggestions.candidates[candidate.index].taken += piece.count
         let updated = suggestions.candidates[candidate.index]
@@ -124,7 +128,7 @@ extension Editor {
         if suggestions.pending != nil { return commitPendingSuggestion() }
         guard let candidate = takeableCandidate(), let ticket = suggestions.ticket else { return }
         let original = String(candidate.remainder)
-        let range = insertSuggestionText(original)
+        let range = insertSuggestionText(original, keepingParagraphApart: true)
         suggestions.candidates[candidate.index].isClosed = true
         suggestions.pending = PendingSuggestion(ticket: ticket, index: candidate.index, start: range.start, end: range.end,
                                                 original: original, takenBefore: candidate.takenText)
@@ -253,14 +257,25 @@ extension Editor {
     // MARK: Text the pane puts into the script
 
     /// Inserts `text` at the cursor (never over a selection) as one undo
-    /// step marked AI; returns the range it took.
+    /// step marked AI; returns the range the text took.
+    ///
+    /// `keepingParagraphApart`: taken on a blank line right above a
+    /// paragraph, a whole candidate gets a line break after it, so it does
+    /// not run into that paragraph (Fountain paragraphs are blank-line separated).
     @discardableResult
-    func insertSuggestionText(_ text: String) -> TextRange {
+    func insertSuggestionText(_ text: String, keepingParagraphApart: Bool = false) -> TextRange {
         state.completion = nil
         let start = state.selection.head
         state.selection = Selection(cursor: start)
-        editBufferAsPane { insertText(text, origin: .ai) }
-        return TextRange(start, state.selection.head)
+        let next = start.line + 1
+        let apart = keepingParagraphApart && state.buffer[start.line].isEmpty && next < state.buffer.lineCount
+            && !state.buffer[next].allSatisfy(\.isWhitespace) && !text.hasSuffix("\n")
+        editBufferAsPane { insertText(apart ? text + "\n" : text, origin: .ai) }
+        guard apart else { return TextRange(start, state.selection.head) }
+        // The cursor and the text's range end before the added break.
+        let end = TextPosition(line: state.selection.head.line - 1, byte: state.buffer[state.selection.head.line - 1].utf8.count)
+        state.selection = Selection(cursor: end)
+        return TextRange(start, end)
     }
 
     private func editBufferAsPane(_ body: () -> Void) {

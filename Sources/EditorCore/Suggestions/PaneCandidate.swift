@@ -34,6 +34,9 @@ public struct PaneCandidate: Sendable, Equatable {
     var taken = 0
     /// The writer decided about it (or it was dropped): no longer offered.
     var isClosed = false
+    /// Hidden by the assistant (a duplicate, a repeat of a rejected line);
+    /// a later update for the slot is a refill and shows it again.
+    var isDropped = false
 
     init(index: Int) {
         self.index = index

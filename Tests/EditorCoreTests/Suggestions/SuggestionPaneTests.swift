@@ -144,6 +144,37 @@ struct SuggestionPaneTests {
         _ = ticket
     }
 
+    @Test func aWordStillStreamingIsNotTakenHalfWritten() throws {
+        let (editor, ticket) = try editorWithCandidates(["Two mo", "b", "c"], status: .streaming)
+        _ = press(editor, .function(4))
+        #expect(editor.text.hasSuffix("\n\nTwo"))
+        _ = press(editor, .function(4))
+        #expect(editor.text.hasSuffix("\n\nTwo"), "\"mo\" may be the start of \"more\"")
+        stream(editor, ticket, 0, "Two more turns.", .done)
+        _ = press(editor, .function(4))
+        #expect(editor.text.hasSuffix("\n\nTwo more"))
+    }
+
+    @Test func aWholeCandidateTakenAboveAParagraphStaysApartFromIt() throws {
+        let editor = EditorNotation.editor("INT. VAULT - NIGHT\n\n|\nVera laughs.", width: 120, height: 40)
+        let query = try request(editor)
+        stream(editor, query.ticket, 0, "Marlowe turns the dial.", .done)
+        _ = press(editor, .ctrl("e"))
+        #expect(editor.text == "INT. VAULT - NIGHT\n\nMarlowe turns the dial.\n\nVera laughs.")
+        #expect(editor.pendingSuggestionText == "Marlowe turns the dial.")
+        type(editor, " Twice.")
+        #expect(editor.pendingSuggestionText == "Marlowe turns the dial. Twice.")
+    }
+
+    @Test func aDroppedSlotRefilledShowsAgain() throws {
+        let (editor, ticket) = try editorWithCandidates()
+        editor.applySuggestionUpdate(.dropped(ticket: ticket, index: 1, reason: "duplicate"))
+        #expect(editor.suggestionCandidates.map(\.index) == [0, 2])
+        stream(editor, ticket, 1, "A fresh line.", .streaming)
+        #expect(editor.suggestionCandidates.map(\.index) == [0, 1, 2])
+        #expect(editor.suggestionCandidates[1].text == "A fresh line.")
+    }
+
     @Test func takingPieceByPieceToTheEndIsAWholeAccept() throws {
         let (editor, ticket) = try editorWithCandidates(["Go now.", "b", "c"])
         _ = press(editor, .function(4))
@@ -275,7 +306,7 @@ struct SuggestionPaneTests {
 
     @Test func characterPromptCompletesFromTheCastAndAsksForTheirLine() throws {
         let editor = EditorNotation.editor("INT. VAULT - NIGHT\n\nVERA\nGo.\n\nVERNON\nNo.\n\nMARLOWE\nWait.\n\n|", width: 120, height: 40)
-        _ = press(editor, .function(12))
+        _ = press(editor, .function(5), .shift)
         type(editor, "ve")
         #expect(screen(editor).contains("VERA VERNON") || screen(editor).contains("VERNON VERA"))
         _ = press(editor, .tab)
