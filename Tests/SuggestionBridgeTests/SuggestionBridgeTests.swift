@@ -61,13 +61,14 @@ final class BridgeHarness {
     }
 
     /// Plays the UI loop until `condition` holds (fails the test after `timeout` seconds).
+    /// Sleeps without blocking a thread: the scripted backend runs on the same pool.
     func run(until description: String, timeout: Double = 20, _ condition: (Editor) -> Bool,
-             sourceLocation: SourceLocation = #_sourceLocation) throws {
+             sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             posted.drain(into: editor)
             if condition(editor) { return }
-            usleep(5_000)
+            try await Task.sleep(for: .milliseconds(5))
         }
         Issue.record("timed out waiting for \(description); pane: \(editor.suggestionCandidates)", sourceLocation: sourceLocation)
         throw TimedOut()
@@ -101,12 +102,12 @@ struct SuggestionBridgeTests {
 
     static let lines = ["The alarm light blinks red.", "Marlowe turns the dial once more.", "Vera lowers the torch."]
 
-    @Test func candidatesStreamInWhileTheWriterKeepsTyping() throws {
+    @Test func candidatesStreamInWhileTheWriterKeepsTyping() async throws {
         let harness = try BridgeHarness(scripts: Self.lines.map { Self.words($0, every: .milliseconds(25)) })
         harness.press(.ctrl(" "))
         var partialSeen = false
         var typed = ""
-        try harness.run(until: "three finished candidates") { editor in
+        try await harness.run(until: "three finished candidates") { editor in
             if editor.suggestionCandidates.contains(where: { $0.status == .streaming && !$0.text.isEmpty }) { partialSeen = true }
             if typed.count < 20 {
                 harness.type("x")
@@ -120,36 +121,36 @@ struct SuggestionBridgeTests {
         #expect(!harness.editor.suggestionsAreStale)
     }
 
-    @Test func stopEndsEveryCandidateAndNothingArrivesAfter() throws {
+    @Test func stopEndsEveryCandidateAndNothingArrivesAfter() async throws {
         let harness = try BridgeHarness(scripts: [Self.words("On and on and on", ending: .hang)])
         harness.press(.ctrl(" "))
-        try harness.run(until: "text in every candidate") { editor in
+        try await harness.run(until: "text in every candidate") { editor in
             editor.suggestionCandidates.count == 3 && editor.suggestionCandidates.allSatisfy { $0.text.contains("on") }
         }
         harness.press(.function(6))
-        try harness.run(until: "all stopped") { $0.suggestionCandidates.allSatisfy { $0.status == .stopped } }
+        try await harness.run(until: "all stopped") { $0.suggestionCandidates.allSatisfy { $0.status == .stopped } }
         let texts = harness.editor.suggestionCandidates.map(\.text)
-        usleep(200_000)
+        try await Task.sleep(for: .milliseconds(200))
         harness.posted.drain(into: harness.editor)
         #expect(harness.editor.suggestionCandidates.map(\.text) == texts, "no tokens after the stop")
         #expect(harness.editor.suggestionCandidates.allSatisfy { $0.status == .stopped })
     }
 
-    @Test func editingAboveTheRequestPointStopsGeneration() throws {
+    @Test func editingAboveTheRequestPointStopsGeneration() async throws {
         let harness = try BridgeHarness(scripts: [Self.words("Slowly the door opens", ending: .hang)])
         harness.press(.ctrl(" "))
-        try harness.run(until: "streaming") { $0.suggestionCandidates.contains { $0.status == .streaming } }
+        try await harness.run(until: "streaming") { $0.suggestionCandidates.contains { $0.status == .streaming } }
         harness.press(.home, .control)
         harness.type("FADE IN: ")
         #expect(harness.editor.suggestionsAreStale)
-        try harness.run(until: "generation stopped") { $0.suggestionCandidates.allSatisfy { $0.status.isStopped } }
+        try await harness.run(until: "generation stopped") { $0.suggestionCandidates.allSatisfy { $0.status.isStopped } }
         #expect(harness.editor.text.hasPrefix("FADE IN: INT. VAULT"))
     }
 
-    @Test func everyDecisionIsLoggedAndTheRateShows() throws {
+    @Test func everyDecisionIsLoggedAndTheRateShows() async throws {
         let harness = try BridgeHarness(scripts: Self.lines.map { Self.words($0) }, regenerateOnReject: false)
         harness.press(.ctrl(" "))
-        try harness.run(until: "three finished candidates") {
+        try await harness.run(until: "three finished candidates") {
             $0.suggestionCandidates.count == 3 && $0.suggestionCandidates.allSatisfy { $0.status == .done }
         }
         let texts = harness.editor.suggestionCandidates.map(\.text)
@@ -161,7 +162,7 @@ struct SuggestionBridgeTests {
         harness.press(.ctrl("e"))
         harness.press(.function(7))
         harness.bridge.finish(harness.editor.finishSuggestions())
-        try harness.run(until: "the acceptance rate") { _ in harness.screen.contains("% kept") }
+        try await harness.run(until: "the acceptance rate") { _ in harness.screen.contains("% kept") }
         let outcomes = try harness.loggedOutcomes().sorted { $0.index < $1.index }
         #expect(outcomes.map(\.outcome) == ["accepted_part", "edited", "rejected"])
         let firstWord = String(texts[0].drop { $0.isWhitespace }.prefix { !$0.isWhitespace })
@@ -170,16 +171,16 @@ struct SuggestionBridgeTests {
         #expect(harness.coordinator.acceptanceRate.map { abs($0 - 2.0 / 3.0) < 0.001 } == true)
     }
 
-    @Test func aRejectedSlotRegenerates() throws {
+    @Test func aRejectedSlotRegenerates() async throws {
         let harness = try BridgeHarness(scripts: Self.lines.map { Self.words($0) })
         harness.press(.ctrl(" "))
-        try harness.run(until: "done") { $0.suggestionCandidates.count == 3 && $0.suggestionCandidates.allSatisfy { $0.status == .done } }
+        try await harness.run(until: "done") { $0.suggestionCandidates.count == 3 && $0.suggestionCandidates.allSatisfy { $0.status == .done } }
         harness.press(.ctrl("n"))
         harness.press(.function(7))
         #expect(harness.editor.suggestionCandidates[1].status == .queued)
         // The scripted backend plays the same script again, which the
         // coordinator drops as a duplicate: the log shows the new attempts.
-        try harness.run(until: "slot 2 generated again") { _ in
+        try await harness.run(until: "slot 2 generated again") { _ in
             ((try? String(contentsOf: harness.logURL, encoding: .utf8)) ?? "").split(separator: "\n").contains { line in
                 let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
                 return object?["event"] as? String == "candidate" && object?["index"] as? Int == 1 && (object?["attempt"] as? Int ?? 0) >= 1
@@ -188,30 +189,30 @@ struct SuggestionBridgeTests {
         #expect(try harness.loggedOutcomes().map(\.outcome) == ["rejected"])
     }
 
-    @Test func aRequestMadeWhileTheModelLoadsStartsWhenItIsReady() throws {
+    @Test func aRequestMadeWhileTheModelLoadsStartsWhenItIsReady() async throws {
         let harness = try BridgeHarness(scripts: [Self.words("Vera lowers the torch.")], install: false)
         harness.press(.ctrl(" "))
         harness.posted.drain(into: harness.editor)
         #expect(harness.editor.suggestionCandidates.allSatisfy { $0.status == .queued })
         harness.bridge.install(harness.coordinator)
-        try harness.run(until: "the waiting request ran") { $0.suggestionCandidates.contains { $0.status == .done } }
+        try await harness.run(until: "the waiting request ran") { $0.suggestionCandidates.contains { $0.status == .done } }
     }
 
-    @Test func noBackendSaysWhyAndEditingGoesOn() throws {
+    @Test func noBackendSaysWhyAndEditingGoesOn() async throws {
         let harness = try BridgeHarness(scripts: [Self.words("x")], install: false)
         harness.press(.ctrl(" "))
         harness.bridge.markUnavailable("No model for suggestions: run `intercut model install`")
-        try harness.run(until: "the reason shows") { _ in harness.screen.contains("intercut model install") }
+        try await harness.run(until: "the reason shows") { _ in harness.screen.contains("intercut model install") }
         harness.type("Vera runs.")
         #expect(harness.editor.text.hasSuffix("Vera runs."))
         harness.press(.ctrl(" "))
         #expect(harness.editor.suggestionCandidates.isEmpty || harness.editor.suggestionCandidates.allSatisfy { $0.status != .queued })
     }
 
-    @Test func aFailingBackendShowsTheError() throws {
+    @Test func aFailingBackendShowsTheError() async throws {
         let harness = try BridgeHarness(scripts: [ScriptedBackend.Script(tokens: [], ending: .fail("server hung up", after: .zero))])
         harness.press(.ctrl(" "))
-        try harness.run(until: "the failure") { _ in harness.screen.contains("server hung up") }
+        try await harness.run(until: "the failure") { _ in harness.screen.contains("server hung up") }
     }
 }
 

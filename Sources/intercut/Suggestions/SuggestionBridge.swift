@@ -14,9 +14,12 @@ import Synchronization
 /// be loading when the first request comes: the last such request waits and
 /// starts as soon as the coordinator is installed.
 ///
-/// `perform` runs on the UI thread (the UI loop's effect handler); `post`
-/// is the UI loop's queue. The state sits behind a mutex so the loader's
-/// task can install the coordinator from any thread.
+/// `perform` is called on the UI thread (the UI loop's effect handler) and
+/// returns at once: the coordinator's work (building a prompt from a
+/// 100-page script takes tens of milliseconds) runs in order on the
+/// bridge's own serial queue, so a keystroke never waits for it. `post` is
+/// the UI loop's queue. The state sits behind a mutex so the loader's task
+/// can install the coordinator from any thread.
 final class SuggestionBridge: Sendable {
     typealias Post = @Sendable (@escaping @Sendable (Editor) -> Void) -> Void
 
@@ -31,6 +34,7 @@ final class SuggestionBridge: Sendable {
 
     private let post: Post
     private let state = Mutex(State())
+    private let work = DispatchQueue(label: "intercut.suggestions", qos: .userInitiated)
 
     init(post: @escaping Post) {
         self.post = post
@@ -61,8 +65,12 @@ final class SuggestionBridge: Sendable {
         }
     }
 
-    /// Carries out one effect from the editor.
+    /// Carries out one effect from the editor, off the calling thread, in order.
     func perform(_ effect: SuggestionEffect) {
+        work.async { self.carryOut(effect) }
+    }
+
+    private func carryOut(_ effect: SuggestionEffect) {
         switch effect {
         case .request(let query):
             let coordinator = state.withLock { s -> SuggestionCoordinator? in
@@ -91,7 +99,7 @@ final class SuggestionBridge: Sendable {
     /// stops generating and logs anything still undecided as ignored.
     func finish(_ effects: [EditorEffect]) {
         for case .suggestion(let effect) in effects { perform(effect) }
-        state.withLock { $0.coordinator }?.close()
+        work.sync { state.withLock { $0.coordinator }?.close() }
     }
 
     private func start(_ query: SuggestionQuery, with coordinator: SuggestionCoordinator) {
