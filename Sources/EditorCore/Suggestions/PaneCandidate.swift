@@ -16,7 +16,7 @@ public struct PaneCandidate: Sendable, Equatable {
 
         var label: String {
             switch self {
-            case .queued: "waiting"
+            case .queued: "reading the script…"
             case .streaming: "streaming"
             case .done: "done"
             case .stopped: "stopped"

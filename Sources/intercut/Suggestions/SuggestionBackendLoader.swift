@@ -26,7 +26,7 @@ enum SuggestionBackendLoader {
     static func start(_ inputs: Inputs, bridge: SuggestionBridge, notice: @escaping @Sendable (String) -> Void) -> Task<Void, Never> {
         Task.detached(priority: .userInitiated) {
             do {
-                let (backend, style) = try await makeBackend(inputs, notice: notice)
+                let (backend, style) = try await makeBackend(inputs, notice: notice, loading: bridge.showLoading)
                 var settings = settings(from: inputs.config)
                 settings.promptStyle = style
                 var log: FeedbackLog?
@@ -48,7 +48,8 @@ enum SuggestionBackendLoader {
         let message: String
     }
 
-    private static func makeBackend(_ inputs: Inputs, notice: @Sendable (String) -> Void) async throws -> (any ContinuationBackend, PromptStyle) {
+    private static func makeBackend(_ inputs: Inputs, notice: @Sendable (String) -> Void,
+                                    loading: @Sendable (String) -> Void) async throws -> (any ContinuationBackend, PromptStyle) {
         let selected: BackendConfiguration
         do {
             let catalog = try BackendConfigFile.loadCatalog(path: inputs.configPath)
@@ -73,6 +74,7 @@ enum SuggestionBackendLoader {
         } catch {
             throw LoadFailure(message: "No model for suggestions: \(error)")
         }
+        loading("loading \(URL(fileURLWithPath: model.path).deletingPathExtension().lastPathComponent)…")
         do {
             return (try await EmbeddedBackend.load(modelPath: model.path), .completion)
         } catch {

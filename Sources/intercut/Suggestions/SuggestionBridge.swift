@@ -52,6 +52,11 @@ final class SuggestionBridge: Sendable {
         if let waiting { start(waiting, with: coordinator) }
     }
 
+    /// The backend is being built (the model loads): say so in the pane.
+    func showLoading(_ label: String) {
+        post { $0.applySuggestionUpdate(.backend(name: label, available: true)) }
+    }
+
     /// No backend can be had (no model installed, a bad config): the pane says why.
     func markUnavailable(_ reason: String) {
         let waiting = state.withLock { s -> SuggestionQuery? in

@@ -74,7 +74,7 @@ struct SuggestionPaneTests {
         #expect(query.cursorColumn == 8)
         #expect(query.count == 4)
         #expect(editor.suggestionCandidates.map(\.status) == Array(repeating: .queued, count: 4))
-        #expect(screen(editor).contains("1 ▸ waiting"))
+        #expect(screen(editor).contains("1 ▸ reading the script…"))
     }
 
     @Test func candidatesStreamIntoThePaneWithStateAndRate() throws {
