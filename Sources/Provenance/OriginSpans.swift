@@ -30,7 +30,7 @@ public struct OriginSpans: Sendable, Equatable {
         for span in spans { append(span) }
     }
 
-    /// One origin over `byteCount` bytes of `text`, "\n" bytes left human.
+    /// `origin` over all of `text`, its "\n" bytes left human.
     public init(_ origin: Origin, over text: String) {
         self.init()
         guard origin != .human else { return }
@@ -58,13 +58,8 @@ public struct OriginSpans: Sendable, Equatable {
         return low < spans.count && spans[low].bytes.contains(offset) ? spans[low].origin : .human
     }
 
-    /// Whether any byte in `range` is ai or ai-edited.
-    public func hasMachineText(in range: Range<Int>) -> Bool {
-        spans.contains { $0.bytes.overlaps(range) }
-    }
-
     /// The spans inside `range`, moved so that `range.lowerBound` is 0.
-    public func clipped(to range: Range<Int>) -> OriginSpans {
+    func clipped(to range: Range<Int>) -> OriginSpans {
         var result = OriginSpans()
         for span in spans where span.bytes.overlaps(range) {
             let lower = max(span.bytes.lowerBound, range.lowerBound) - range.lowerBound
@@ -76,7 +71,7 @@ public struct OriginSpans: Sendable, Equatable {
 
     /// Appends `other`'s spans moved right by `offset` (which must be at or
     /// past this value's last span).
-    public mutating func append(_ other: OriginSpans, at offset: Int) {
+    mutating func append(_ other: OriginSpans, at offset: Int) {
         for span in other.spans {
             append(OriginSpan(bytes: (span.bytes.lowerBound + offset)..<(span.bytes.upperBound + offset), origin: span.origin))
         }

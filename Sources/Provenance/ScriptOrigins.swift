@@ -61,7 +61,7 @@ public struct ScriptOrigins: Sendable, Equatable {
     /// two of its characters — becomes ai-edited, the whole run on that line
     /// (a run never crosses a line end). Typing at the very start or end of a
     /// run leaves it ai: the line then mixes origins and counts as ai-edited
-    /// (see `LineClassification`).
+    /// (see `OriginClassifier`).
     public mutating func replace(startLine: Int, startByte: Int, endLine: Int, endByte: Int,
                                  removed: String, inserted: String, origins insertion: Insertion) {
         let first = lines[startLine]

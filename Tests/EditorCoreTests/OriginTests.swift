@@ -129,6 +129,20 @@ struct OriginTests {
         #expect(OriginNotation.marked(editor) == "Vera <smile>x<s>!.")
     }
 
+    @Test func removingPendingAITextLeavesTheNeighboursAlone() {
+        // Accepted AI text, then a pending suggestion right after it, then cancelled.
+        let editor = Self.editorWithAI("Vera |", "lies.")
+        editor.insertText(" Badly.", origin: .ai)
+        editor.removeText(TextRange(TextPosition(line: 0, byte: 10), TextPosition(line: 0, byte: 17)))
+        #expect(OriginNotation.marked(editor) == "Vera {lies.}")
+        // A writer's delete of the same text would have cut the run.
+        editor.insertText(" Badly.", origin: .ai)
+        EditorNotation.run(editor, "<bs><bs><bs><bs><bs><bs><bs>")
+        #expect(OriginNotation.marked(editor) == "Vera <lies.>")
+        EditorNotation.run(editor, "<C-u><C-u>")
+        #expect(OriginNotation.marked(editor) == "Vera {lies.}")
+    }
+
     @Test func colouringByOriginUsesTheOriginRoles() throws {
         let editor = Self.editorWithAI("Vera |", "lies")
         EditorNotation.run(editor, "<f12>")

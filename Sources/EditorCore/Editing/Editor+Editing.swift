@@ -58,10 +58,11 @@ extension Editor {
 
     /// Applies several edits, in order, as one undo step; `cursor` is where
     /// the cursor ends.
-    func applyStep(_ changes: [(TextRange, String)], cursor: (([AppliedEdit]) -> Selection)? = nil) {
+    func applyStep(_ changes: [(TextRange, String)], origins: EditOrigins = .writer,
+                   cursor: (([AppliedEdit]) -> Selection)? = nil) {
         let before = state.selection
         var applied: [AppliedEdit] = []
-        for (range, text) in changes { applied.append(applyEdit(range, text)) }
+        for (range, text) in changes { applied.append(applyEdit(range, text, origins: origins)) }
         state.selection = cursor?(applied) ?? Selection(cursor: applied.last?.insertedEnd ?? before.head)
         state.selection = Selection(anchor: state.buffer.clamp(state.selection.anchor), head: state.buffer.clamp(state.selection.head))
         state.goalColumn = nil

@@ -16,6 +16,17 @@ extension Editor {
         state.history.close()
     }
 
+    /// Removes `range` as one undo step without it counting as the writer's
+    /// edit (a cancelled suggestion's pending text): the origins around it
+    /// stay as they are, where a writer's delete would mark a cut AI run
+    /// ai-edited.
+    func removeText(_ range: TextRange) {
+        let range = TextRange(state.buffer.clamp(range.start), state.buffer.clamp(range.end))
+        guard !range.isEmpty else { return }
+        state.history.close()
+        applyStep([(range, "")], origins: .marked(OriginSpans())) { _ in Selection(cursor: range.start) }
+    }
+
     /// Origin runs of one line, for drawing (columns in the line's characters).
     func origins(ofLine line: Int) -> [OriginRun] {
         guard line >= 0, line < state.buffer.lineCount else { return [] }
