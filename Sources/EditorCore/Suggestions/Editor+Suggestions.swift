@@ -53,9 +53,12 @@ extension Editor {
         suggestions.isStale = false
     }
 
-    private func decide(_ index: Int, _ outcome: PaneDecision, ticket: Int? = nil) {
+    /// Sends the writer's decision out at once. `closing: false` records a
+    /// decision that may still grow (a partial take): the log keeps the last
+    /// record of a candidate, and a kill -9 loses none of the taken parts.
+    private func decide(_ index: Int, _ outcome: PaneDecision, ticket: Int? = nil, closing: Bool = true) {
         guard let ticket = ticket ?? suggestions.ticket else { return }
-        if ticket == suggestions.ticket, suggestions.candidates.indices.contains(index) {
+        if closing, ticket == suggestions.ticket, suggestions.candidates.indices.contains(index) {
             suggestions.candidates[index].isClosed = true
         }
         pendingEffects.append(.suggestion(.decision(ticket: ticket, index: index, outcome: outcome)))
@@ -119,6 +122,8 @@ extension Editor {
             decide(candidate.index, .accepted, ticket: ticket)
             closeSuggestionRequest()
             showMessage("Suggestion \(candidate.index + 1) taken to its end")
+        } else {
+            decide(candidate.index, .acceptedPart(updated.takenText), ticket: ticket, closing: false)
         }
     }
 
@@ -166,7 +171,8 @@ extension Editor {
             suggestions.pending = nil
             let start = state.buffer.clamp(pending.start)
             let end = state.buffer.clamp(pending.end)
-            if start < end { editBufferAsPane { applyStep([(TextRange(start, end), "")]) { _ in Selection(cursor: start) } } }
+            // Taken out as the pane, not the writer: AI text around it stays AI.
+            if start < end { editBufferAsPane { removeText(TextRange(start, end)) } }
             decide(pending.index, pending.takenBefore.isEmpty ? .rejected : .acceptedPart(pending.takenBefore), ticket: pending.ticket)
             return showMessage("Suggestion dropped")
         }

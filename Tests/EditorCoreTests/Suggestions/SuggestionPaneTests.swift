@@ -133,8 +133,10 @@ struct SuggestionPaneTests {
         _ = press(editor, .function(5))
         #expect(editor.text.hasSuffix("\n\nMARLOWE\n"))
         _ = press(editor, .function(4))
-        _ = press(editor, .function(4))
+        let secondWord = press(editor, .function(4))
         #expect(editor.text.hasSuffix("\n\nMARLOWE\nTwo more"))
+        // Each piece is logged at once (a crash loses none); the candidate stays open.
+        #expect(decisions(secondWord)[0] == .acceptedPart("MARLOWE\nTwo more"))
         #expect(editor.suggestionCandidates.first?.text == " turns.\nThen we run.")
         #expect(screen(editor).contains("part taken"))
         // Moving on to a new request records the part taken.

@@ -19,17 +19,25 @@ struct SuggestionEndToEndTests {
         (try? Data(contentsOf: URL(fileURLWithPath: path))).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The outcome events of a feedback log, in order.
+    /// The writer's decision on each candidate of a feedback log, in the order
+    /// first decided; a later record of a candidate (a partial take that grew)
+    /// replaces its earlier one, as `intercut feedback` reads it.
     func outcomes(_ logPath: String) -> [String] {
-        (contents(logPath) ?? "").split(separator: "\n").compactMap { line in
-            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            return object?["event"] as? String == "outcome" ? object?["outcome"] as? String : nil
+        var order: [String] = []
+        var last: [String: String] = [:]
+        for line in (contents(logPath) ?? "").split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  object["event"] as? String == "outcome", let outcome = object["outcome"] as? String else { continue }
+            let key = "\(object["session"] ?? "")/\(object["request"] ?? "")/\(object["index"] ?? "")/\(object["attempt"] ?? 0)"
+            if last[key] == nil { order.append(key) }
+            last[key] = outcome
         }
+        return order.compactMap { last[$0] }
     }
 
     /// Pane headers of finished candidates ("1 ▸ done", "2   done").
     func finishedCandidates(_ screen: String) -> Int {
-        ["1", "2", "3"].filter { n in screen.contains("\(n) ▸ done") || screen.contains("\(n)   done") }.count
+        ["1", "2", "3", "4"].filter { n in screen.contains("\(n) ▸ done") || screen.contains("\(n)   done") }.count
     }
 
     func writeConfig(_ tmux: TmuxSession, _ text: String) throws {
@@ -41,16 +49,23 @@ struct SuggestionEndToEndTests {
     func requestStreamTakeEditRejectSave() throws {
         let tmux = try TmuxSession(width: 140, height: 45)
         let path = tmux.file("the-quiet-dial.fountain")
-        try FileManager.default.copyItem(atPath: Self.example.path, toPath: path)
+        // The example up to its last action line: the writer asks mid-scene,
+        // not after THE END (where every candidate is a near-duplicate ending).
+        let example = try String(contentsOf: Self.example, encoding: .utf8)
+        let cut = try #require(example.range(of: "\n>FADE OUT."))
+        try String(example[..<cut.lowerBound]).write(toFile: path, atomically: true, encoding: .utf8)
         let original = contents(path) ?? ""
-        try writeConfig(tmux, "[suggestions]\nregenerate_on_reject = false\nmax_tokens = 40\n")
+        // Four asked, so that three remain if one is dropped as a duplicate.
+        try writeConfig(tmux, "[suggestions]\ncount = 4\nregenerate_on_reject = false\nmax_tokens = 40\n")
         try tmux.launchIntercut([path], environment: ["INTERCUT_MODEL": Self.realModel!])
         try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "EXT. HARBOUR ROAD - NIGHT")
         try tmux.waitFor(text: "embedded", timeout: 30)
         try tmux.keys("C-End")
         try tmux.keys("C-Space")
-        try tmux.waitFor(timeout: 90, "three finished candidates") { finishedCandidates($0) == 3 }
+        try tmux.waitFor(timeout: 90, "three finished candidates") {
+            finishedCandidates($0) >= 3 && !$0.contains("streaming") && !$0.contains("queued")
+        }
         // Part of the first: its next word.
         try tmux.keys("F4")
         // Edit the second in the script, then keep it.
@@ -73,8 +88,10 @@ struct SuggestionEndToEndTests {
         #expect(saved.contains(" Quietly."), "the edited suggestion is in the file")
         #expect(saved.count > original.count + " Quietly.".count, "the accepted text is in the file")
         let log = tmux.directory + "/.the-quiet-dial.fountain.intercut/feedback.jsonl"
-        #expect(Set(outcomes(log)) == ["accepted_part", "edited", "rejected"], "\(outcomes(log))")
-        #expect(outcomes(log).count == 3)
+        // The three decisions; a fourth candidate left on offer counts as ignored.
+        let decided = outcomes(log).filter { $0 != "ignored" }
+        #expect(Set(decided) == ["accepted_part", "edited", "rejected"], "\(outcomes(log))")
+        #expect(decided.count == 3)
 
         let provenance = try CLIRunner.run(["provenance", path, "--json"])
         if provenance.exitCode == 0, let json = try? JSONSerialization.jsonObject(with: provenance.stdoutData) as? [String: Any],
