@@ -28,6 +28,7 @@ let package = Package(
         .target(
             name: "Backends",
             dependencies: [
+                "Inference",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -35,8 +36,13 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        // Prompts from a screenplay, beat stop rules, candidate repair, the
+        // suggestion lifecycle, steering and the feedback log. No editor, no terminal.
+        .target(name: "Assistant", dependencies: ["Fountain", "Backends"]),
         // Buffer, cursor, undo, commands, layout into a cell grid. No ncurses.
-        .target(name: "EditorCore", dependencies: ["Fountain"]),
+        .target(name: "EditorCore", dependencies: ["Fountain", "Provenance"]),
+        // Who wrote each span (human, ai, ai-edited): runs, sidecar, re-anchoring, reports.
+        .target(name: "Provenance", dependencies: ["Fountain"]),
         // The C side of ncursesw: the system library plus a shim for macros and globals.
         .target(name: "CNcursesShim", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The only Swift module that talks to the terminal.
@@ -47,7 +53,8 @@ let package = Package(
         .executableTarget(
             name: "intercut",
             dependencies: [
-                "Fountain", "Inference", "EditorCore", "Terminal", "Backends",
+                "Fountain", "Inference", "EditorCore", "Terminal", "Backends", "Assistant",
+                "Provenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -63,7 +70,7 @@ let package = Package(
         // `swift run -c release LayoutBenchmark FILE`: pagination, stats and export speed.
         .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
-        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
+        .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain", "Provenance"], path: "Benchmarks/EditorBenchmark"),
         // Fixtures/fdx and Fixtures/pdf are data read from the source tree.
         .testTarget(name: "FountainTests", dependencies: ["Fountain"], exclude: ["Fixtures/fdx", "Fixtures/pdf"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),
@@ -71,13 +78,18 @@ let package = Package(
             name: "BackendsTests",
             dependencies: [
                 "Backends",
+                "Inference",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Backends", "Fountain", "Inference"]),
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
-        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain"], exclude: ["Cases"]),
-        .testTarget(name: "IntercutCLITests", dependencies: ["Fountain"]),
+        .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain", "Provenance"], exclude: ["Cases"]),
+        .testTarget(name: "IntercutCLITests", dependencies: ["Fountain", "Provenance"]),
+        .testTarget(name: "ProvenanceTests", dependencies: ["Provenance", "Fountain"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "EditorCore"]),
+        // The suggestion glue of the executable (editor ↔ coordinator) against a scripted backend.
+        .testTarget(name: "SuggestionBridgeTests", dependencies: ["intercut", "Assistant", "Backends", "EditorCore"]),
     ]
 )

@@ -8,6 +8,7 @@
 import EditorCore
 import Fountain
 import Foundation
+import Provenance
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
@@ -232,4 +233,66 @@ do {
     }
     print("exports paginator: \(pages) pages; status bar: \(editor.statusPageCount) pages")
     report("exports paginator, whole script", layoutTimes)
+}
+
+// MARK: Provenance: every other line AI, origin colours on (compare with the rows above)
+
+do {
+    let document = try Document(path: "/tmp/bench.fountain", bytes: bytes)
+    let marked = Editor(document: document)
+    _ = marked.handle(.resize(width: width, height: height))
+    let lines = marked.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let spans = lines.enumerated().map { index, line in index % 2 == 0 ? OriginSpans(.ai, over: line) : OriginSpans() }
+    _ = marked.adoptOrigins(ScriptOrigins(lines: spans))
+    _ = marked.handle(.key(.function(12)))
+    _ = marked.render(width: width, height: height)
+    // An AI dialogue line: every keystroke cuts into an AI run (the writer rule's slow path).
+    func isAIDialogue(_ index: Int) -> Bool {
+        guard index % 2 == 0, index > 0, lines[index].count > 20 else { return false }
+        let cue = lines[index - 1]
+        return !cue.isEmpty && cue.allSatisfy { $0.isUppercase || $0 == " " }
+    }
+    let aiDialogue = (lines.count / 2..<lines.count).first(where: isAIDialogue) ?? lines.count / 2
+    marked.moveCursorForBenchmark(line: aiDialogue, atEnd: false)
+    do { let wall = type(typing, into: marked); report("AI script: typing inside AI dialogue", wall, cpu: lastCPU) }
+    do { let wall = key(.backspace, count: 300, into: marked); report("AI script: backspace inside AI text", wall, cpu: lastCPU) }
+    do { let wall = key(.down, count: 600, into: marked); report("AI script: cursor down, colours on", wall, cpu: lastCPU) }
+    do { let wall = key(.pageDown, count: 100, into: marked); report("AI script: page down, colours on", wall, cpu: lastCPU) }
+    do { let wall = key(.enter, count: 100, into: marked); report("AI script: Enter with element flow", wall, cpu: lastCPU) }
+    do { let wall = key(.ctrl("u"), count: 100, into: marked); report("AI script: undo", wall, cpu: lastCPU) }
+    var frames: [Double] = []
+    for _ in 0..<500 {
+        let t0 = now()
+        _ = marked.render(width: width, height: height)
+        frames.append(Double(now() - t0) / 1000)
+    }
+    report("AI script: render only, colours on", frames)
+
+    // The sidecar: written on every save, read and maybe re-anchored on open.
+    let origins = ScriptOrigins(lines: spans)
+    var encode: [Double] = [], decode: [Double] = [], restore: [Double] = [], reanchor: [Double] = []
+    var size = 0
+    var edited = lines
+    edited.insert("A new line written in another editor.", at: lines.count / 3)
+    edited[lines.count / 2] += " Changed."
+    for _ in 0..<10 {
+        var t0 = now()
+        let data = ProvenanceSidecar(lines: lines, origins: origins).encoded()
+        encode.append(Double(now() - t0) / 1000)
+        size = data.count
+        t0 = now()
+        let sidecar = try ProvenanceSidecar(data: data)
+        decode.append(Double(now() - t0) / 1000)
+        t0 = now()
+        _ = sidecar.origins(for: lines)
+        restore.append(Double(now() - t0) / 1000)
+        t0 = now()
+        _ = sidecar.origins(for: edited)
+        reanchor.append(Double(now() - t0) / 1000)
+    }
+    print("sidecar: \(size) bytes for \(lines.count) lines, half of them AI")
+    report("sidecar: encode (on save)", encode)
+    report("sidecar: read and check (on open)", decode)
+    report("sidecar: restore onto the same text", restore)
+    report("sidecar: re-anchor after outside edits", reanchor)
 }

@@ -12,7 +12,9 @@ struct Intercut: AsyncParsableCommand {
             EditCommand.self,
             ParseCommand.self, StatsCommand.self, ExportCommand.self, ImportCommand.self,
             ModelCommand.self, ContinueCommand.self, BenchCommand.self,
-            BackendsCommand.self,
+            BackendsCommand.self, SuggestionBenchCommand.self,
+            ProvenanceCommand.self,
+            FeedbackCommand.self,
         ],
         defaultSubcommand: EditCommand.self
     )

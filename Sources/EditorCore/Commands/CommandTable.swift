@@ -58,6 +58,19 @@ enum CommandTable {
         Command(name: "cancel", doc: "Close the popup, clear the selection or message") { $0.cancel() },
         Command(name: "redraw", doc: "Redraw the screen") { $0.pendingEffects.append(.redrawAll) },
         Command(name: "toggle_pane", doc: "Show or hide the suggestion pane") { $0.state.paneVisible.toggle() },
+        Command(name: "toggle_origins", doc: "Colour the text by origin: human, AI, AI-edited") { $0.toggleOriginColours() },
+        Command(name: "suggest", doc: "Suggest continuations at the cursor (streams into the pane)") { $0.requestSuggestions() },
+        Command(name: "suggestion_next", doc: "Focus the next suggestion") { $0.focusSuggestion(step: 1) },
+        Command(name: "suggestion_previous", doc: "Focus the previous suggestion") { $0.focusSuggestion(step: -1) },
+        Command(name: "suggestion_accept", doc: "Take the focused suggestion whole (or keep the one being edited)") { $0.acceptSuggestion() },
+        Command(name: "suggestion_accept_word", doc: "Take the focused suggestion's next word") { $0.acceptSuggestionPart(byLine: false) },
+        Command(name: "suggestion_accept_line", doc: "Take the focused suggestion's next line") { $0.acceptSuggestionPart(byLine: true) },
+        Command(name: "suggestion_edit", doc: "Edit the focused suggestion in the script; again: keep it") { $0.editSuggestion() },
+        Command(name: "suggestion_reject", doc: "Reject the focused suggestion (or drop the one being edited)") { $0.rejectSuggestion() },
+        Command(name: "suggestion_reject_all", doc: "Reject all suggestions and ask again") { $0.rejectAllSuggestions() },
+        Command(name: "suggestion_stop", doc: "Stop generating suggestions") { $0.stopSuggestions() },
+        Command(name: "suggestion_direction", doc: "Suggest with a one-line direction (\"Vera lies\")") { $0.beginSuggestionDirection() },
+        Command(name: "suggestion_for_character", doc: "Suggest a character's next line (name autocompletes)") { $0.beginSuggestionCharacter() },
     ]
 
     static let named: [String: Command] = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -38,10 +38,13 @@ public struct Keymap: Sendable {
         ("shift-pageup", "select_page_up"), ("shift-pagedown", "select_page_down"),
         ("ctrl-shift-home", "select_document_start"), ("ctrl-shift-end", "select_document_end"),
         ("esc", "cancel"), ("ctrl-l", "redraw"), ("f11", "toggle_pane"),
+        ("f12", "toggle_origins"),
+        // The suggestion pane (the keys the editor left free for it, plus ^D and S-F5).
+        ("ctrl-space", "suggest"), ("ctrl-n", "suggestion_next"), ("ctrl-p", "suggestion_previous"),
+        ("ctrl-t", "suggestion_accept"), ("f4", "suggestion_accept_word"), ("f5", "suggestion_accept_line"),
+        ("ctrl-e", "suggestion_edit"), ("f7", "suggestion_reject"), ("f8", "suggestion_reject_all"),
+        ("f6", "suggestion_stop"), ("ctrl-d", "suggestion_direction"), ("shift-f5", "suggestion_for_character"),
     ]
-
-    /// Keys deliberately left unbound for the suggestion pane (see DECISIONS).
-    public static let reservedForSuggestions = ["ctrl-space", "ctrl-n", "ctrl-p", "ctrl-t", "ctrl-e", "f4", "f5", "f6", "f7", "f8"]
 
     public init(bindings: [KeyBinding: String]) {
         self.bindings = bindings

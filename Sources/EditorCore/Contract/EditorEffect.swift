@@ -23,4 +23,7 @@ public enum EditorEffect: Sendable, Equatable {
     case redrawAll
     /// The writer answered a question asked through `Editor.ask(_:id:)`.
     case answer(id: String, yes: Bool)
+    /// Work for the suggestion machinery (request, stop, regenerate, log a
+    /// decision); the UI loop hands it to the glue that owns the backend.
+    case suggestion(SuggestionEffect)
 }

@@ -8,8 +8,8 @@ public enum StyleRole: String, Sendable, CaseIterable, Hashable {
     case statusBar, statusBarAccent, paneBorder, paneTitle, paneText, paneFocus
     case selection, searchMatch, prompt, message, error, lineNumber, pageMarker
     case popup, popupSelected
-    // Provenance colouring (later issue)
-    case aiText, humanText
+    // Provenance colouring (F12): text by origin
+    case aiText, aiEditedText, humanText
     /// Empty space; the terminal's default background.
     case background
 }

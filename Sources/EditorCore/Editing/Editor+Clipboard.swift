@@ -14,15 +14,15 @@ extension Editor {
     }
 
     func copy() {
-        let text = state.buffer.text(in: clipRange())
-        setClipboard(text)
+        let range = clipRange()
+        setClipboard(state.buffer.text(in: range), range: range)
         showMessage(state.selection.isEmpty ? "Copied the line" : "Copied")
     }
 
     func cut() {
         let range = clipRange()
         guard !range.isEmpty else { return bell() }
-        setClipboard(state.buffer.text(in: range))
+        setClipboard(state.buffer.text(in: range), range: range)
         state.history.close()
         applyStep([(range, "")]) { _ in Selection(cursor: range.start) }
     }
@@ -37,8 +37,10 @@ extension Editor {
         insertPaste(state.clipboard)
     }
 
-    private func setClipboard(_ text: String) {
+    private func setClipboard(_ text: String, range: TextRange) {
         state.clipboard = text
+        state.clipboardOrigins = state.origins.extract(startLine: range.start.line, startByte: range.start.byte,
+                                                       endLine: range.end.line, text: text)
         if systemClipboard { pendingEffects.append(.copyToSystemClipboard(text)) }
     }
 }

@@ -1,17 +1,44 @@
+import Provenance
+
 // MARK: - The one place text changes
 
 extension Editor {
-    /// Replaces `range` with `text` in the buffer and tells the syntax model
-    /// and the layout cache which lines changed. Every edit goes through here.
+    /// Where an edit's origins come from.
+    enum EditOrigins {
+        /// The writer's own edit: `ScriptOrigins.replace`'s writer rule.
+        case writer
+        /// Text whose origins are known (a suggestion, the editor's clipboard).
+        case marked(OriginSpans)
+        /// Undo or redo: the affected lines' origins exactly as they were.
+        case restore([OriginSpans])
+    }
+
+    /// Replaces `range` with `text` in the buffer, keeps the origins in step,
+    /// and tells the syntax model and the layout cache which lines changed.
+    /// Every edit goes through here.
     @discardableResult
-    func applyEdit(_ range: TextRange, _ text: String) -> AppliedEdit {
+    func applyEdit(_ range: TextRange, _ text: String, origins: EditOrigins = .writer) -> AppliedEdit {
         let removed = state.buffer.text(in: range)
+        let originsBefore = Array(state.origins.lines[range.start.line...range.end.line])
         let end = state.buffer.replace(range, with: text)
+        switch origins {
+        case .restore(let saved): state.origins.replaceLines(range.start.line...range.end.line, with: saved)
+        case .writer: keepOrigins(range, removed: removed, inserted: text, .writer)
+        case .marked(let spans): keepOrigins(range, removed: removed, inserted: text, .marked(spans))
+        }
+        let originsAfter = Array(state.origins.lines[range.start.line...end.line])
         revision += 1
+        suggestionsSawEdit(range, insertedEnd: end)
         let farReaching = Self.mentionsBoneyard(removed) || Self.mentionsBoneyard(text)
         textDidChange(firstLine: range.start.line, removedLines: range.end.line - range.start.line + 1,
                       insertedLines: end.line - range.start.line + 1, farReaching: farReaching)
-        return AppliedEdit(start: range.start, removed: removed, inserted: text, insertedEnd: end, removedEnd: range.end)
+        return AppliedEdit(start: range.start, removed: removed, inserted: text, insertedEnd: end, removedEnd: range.end,
+                           originsBefore: originsBefore, originsAfter: originsAfter)
+    }
+
+    private func keepOrigins(_ range: TextRange, removed: String, inserted: String, _ insertion: ScriptOrigins.Insertion) {
+        state.origins.replace(startLine: range.start.line, startByte: range.start.byte, endLine: range.end.line,
+                              endByte: range.end.byte, removed: removed, inserted: inserted, origins: insertion)
     }
 
     /// Whether text holds a boneyard marker, whose effect reaches past paragraphs.
@@ -21,9 +48,9 @@ extension Editor {
     }
 
     /// Replaces the selection (or inserts at the cursor) as one recorded edit.
-    func replaceSelection(with text: String, kind: UndoHistory.GroupKind) {
+    func replaceSelection(with text: String, kind: UndoHistory.GroupKind, origins: EditOrigins = .writer) {
         let before = state.selection
-        let edit = applyEdit(before.range, text)
+        let edit = applyEdit(before.range, text, origins: origins)
         state.selection = Selection(cursor: edit.insertedEnd)
         state.goalColumn = nil
         state.history.record(edit, kind: kind, before: before, after: state.selection)
@@ -31,10 +58,11 @@ extension Editor {
 
     /// Applies several edits, in order, as one undo step; `cursor` is where
     /// the cursor ends.
-    func applyStep(_ changes: [(TextRange, String)], cursor: (([AppliedEdit]) -> Selection)? = nil) {
+    func applyStep(_ changes: [(TextRange, String)], origins: EditOrigins = .writer,
+                   cursor: (([AppliedEdit]) -> Selection)? = nil) {
         let before = state.selection
         var applied: [AppliedEdit] = []
-        for (range, text) in changes { applied.append(applyEdit(range, text)) }
+        for (range, text) in changes { applied.append(applyEdit(range, text, origins: origins)) }
         state.selection = cursor?(applied) ?? Selection(cursor: applied.last?.insertedEnd ?? before.head)
         state.selection = Selection(anchor: state.buffer.clamp(state.selection.anchor), head: state.buffer.clamp(state.selection.head))
         state.goalColumn = nil
@@ -58,8 +86,11 @@ extension Editor {
 
     func insertPaste(_ text: String) {
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Our own clipboard's text (from ^V, or the terminal pasting what ^C
+        // copied through OSC 52) keeps the origins it was copied with.
+        let known = normalized == state.clipboard && !state.clipboardOrigins.isAllHuman
         state.history.close()
-        replaceSelection(with: normalized, kind: .single)
+        replaceSelection(with: normalized, kind: .single, origins: known ? .marked(state.clipboardOrigins) : .writer)
         state.history.close()
     }
 
@@ -133,7 +164,7 @@ extension Editor {
             return
         }
         for edit in step.edits.reversed() {
-            applyEdit(TextRange(edit.start, edit.insertedEnd), edit.removed)
+            applyEdit(TextRange(edit.start, edit.insertedEnd), edit.removed, origins: .restore(edit.originsBefore))
         }
         state.selection = step.selectionBefore
         state.goalColumn = nil
@@ -145,7 +176,7 @@ extension Editor {
             return
         }
         for edit in step.edits {
-            applyEdit(TextRange(edit.start, edit.removedEnd), edit.inserted)
+            applyEdit(TextRange(edit.start, edit.removedEnd), edit.inserted, origins: .restore(edit.originsAfter))
         }
         state.selection = step.selectionAfter
         state.goalColumn = nil

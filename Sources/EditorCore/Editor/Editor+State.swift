@@ -1,4 +1,5 @@
 import Fountain
+import Provenance
 
 extension Editor {
     func load(_ document: Document) {
@@ -58,6 +59,8 @@ struct EditorState {
     /// The cell column vertical movement tries to keep (nil: the cursor's own).
     var goalColumn: CellColumn?
     var history = UndoHistory()
+    /// Who wrote each span, one entry per buffer line (see `applyEdit`).
+    var origins: ScriptOrigins
     var clipboard = ""
     var message: StatusMessage?
     var prompt: Prompt?
@@ -70,14 +73,21 @@ struct EditorState {
     var showingHelp = false
     var helpScroll = 0
     var paneVisible = true
+    /// F12: draw text in the role of its origin instead of its element.
+    var showOrigins = false
+    /// The origins of `clipboard`'s text when it was copied here, so that
+    /// moving AI text around does not make it human.
+    var clipboardOrigins = OriginSpans()
     var search = SearchState()
 
     init(text: String) {
         buffer = TextBuffer(text)
+        origins = ScriptOrigins(lineCount: buffer.lineCount)
     }
 
     init(lines: [String]) {
         buffer = TextBuffer(lines: lines)
+        origins = ScriptOrigins(lineCount: buffer.lineCount)
     }
 }
 

@@ -15,8 +15,8 @@ public final class Editor {
     public private(set) var keymapErrors: [String] = []
     /// Emit `.copyToSystemClipboard` (OSC 52) on copy and cut.
     public var systemClipboard = false
-    /// The right-hand pane's contents (the suggestion pane fills it later).
-    public var sidePane = SidePane(title: "Suggestions", lines: [])
+    /// Suggestion settings from config (`[suggestions]`).
+    public var suggestionOptions = SuggestionOptions()
     /// Incremented on every change to the text; the recovery journal writes
     /// when it differs from the last one written.
     public internal(set) var revision = 0
@@ -36,6 +36,8 @@ public final class Editor {
     var lastLaidOutCursorLine: Int?
 
     var pendingEffects: [EditorEffect] = []
+    /// The suggestion pane: candidates, focus, an edit in progress.
+    var suggestions = SuggestionPane()
     var lastSize = (width: 80, height: 24)
 
     public init(document: Document = Document(path: nil, text: ""), keymapOverrides: [String: String] = [:]) {
@@ -60,6 +62,7 @@ public final class Editor {
     /// `markModified` (e.g. text recovered from the journal) makes the buffer
     /// count as unsaved, so quitting asks and the title shows [+].
     public func open(_ document: Document, markModified: Bool = false) {
+        resetSuggestionsForNewDocument()
         self.document = document
         load(document)
         if markModified { savedStepID = -1 }
@@ -107,9 +110,11 @@ public final class Editor {
     }
 
     /// Handles one input event; returns what the UI loop must do.
+    /// Effects raised outside `handle` (decisions owed when `open` replaces
+    /// the document) go out with the next call.
     public func handle(_ event: InputEvent) -> [EditorEffect] {
-        pendingEffects.removeAll(keepingCapacity: true)
         dispatch(event)
+        defer { pendingEffects.removeAll(keepingCapacity: true) }
         return pendingEffects
     }
 
@@ -132,14 +137,4 @@ public struct HelpEntry: Sendable, Equatable {
     public var command: String
     public var keys: [String]
     public var doc: String
-}
-
-/// The contents of the right-hand pane: a title and lines of styled text.
-public struct SidePane: Sendable, Equatable {
-    public var title: String
-    public var lines: [String]
-    public init(title: String, lines: [String]) {
-        self.title = title
-        self.lines = lines
-    }
 }

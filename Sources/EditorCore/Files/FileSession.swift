@@ -1,4 +1,5 @@
 import Foundation
+import Provenance
 
 /// The file side of an editing session: what the open file looked like on
 /// disk, its recovery journal, and the file effects (`.save`, `.open`, the
@@ -30,6 +31,8 @@ public final class FileSession {
     private var journalHasSnapshot = false
     private let writer = DispatchQueue(label: "intercut.journal")
     private let journalErrors = JournalErrors()
+    /// The open document's sidecar exists but could not be read.
+    private var sidecarCorrupt = false
 
     /// Starts a session for the editor's document; offers recovery if a
     /// journal newer than the file exists.
@@ -78,6 +81,7 @@ public final class FileSession {
                     editor.open(try Document(path: editor.document.path, bytes: bytes), markModified: true)
                     lastJournalRevision = editor.revision
                     editor.showMessage("Recovered unsaved text from the journal; save to keep it")
+                    recoverOrigins(editor: editor)
                 } catch {
                     editor.showError("journal unreadable: \(error); kept at \(journal.journalPath)")
                 }
@@ -103,10 +107,16 @@ public final class FileSession {
             return
         }
         let bytes = editor.documentBytes
+        let origins = originsSnapshot(editor: editor)
         let journal = journal, errors = journalErrors
         journalHasSnapshot = true
         writer.async {
-            do { try journal.write(bytes) } catch { errors.record("\(error)") }
+            do {
+                try journal.write(bytes)
+                try journal.writeOrigins(origins())
+            } catch {
+                errors.record("\(error)")
+            }
         }
     }
 
@@ -115,8 +125,12 @@ public final class FileSession {
     public func flushJournal(editor: Editor) {
         if editor.isModified {
             let bytes = editor.documentBytes
+            let origins = originsSnapshot(editor: editor)
             let journal = journal
-            writer.sync { try? journal.write(bytes) }
+            writer.sync {
+                try? journal.write(bytes)
+                try? journal.writeOrigins(origins())
+            }
         } else {
             writer.sync {}
         }
@@ -143,12 +157,42 @@ public final class FileSession {
         }
         if !sameFile { finishJournal(remove: true) } else { removeJournalInBackground() }
         journal = RecoveryJournal(documentPath: path, directory: journalDirectory)
+        let sidecarProblem = ProvenanceFiles.save(editor: editor, scriptPath: path, corruptOnDisk: sameFile && sidecarCorrupt)
+        if sidecarProblem == nil {
+            sidecarCorrupt = false
+        } else {
+            // A failed sidecar calls off "save and quit", so the writer sees why.
+            editor.quitAfterSave = false
+        }
         let followUp = editor.didSave(path: path)
+        if let sidecarProblem {
+            editor.showError("Saved \((path as NSString).lastPathComponent), but not its provenance: \(sidecarProblem)")
+        }
         lastJournalRevision = editor.revision
         return followUp
     }
 
+    /// The origins to journal with a snapshot, encoded on the writer queue
+    /// (hashing every line is not UI-thread work); nil when the text has no
+    /// AI in it, which removes a stale copy.
+    private func originsSnapshot(editor: Editor) -> @Sendable () -> Data? {
+        let origins = editor.scriptOrigins
+        let lines = editor.state.buffer.lines
+        return { origins.isAllHuman ? nil : ProvenanceSidecar(lines: lines, origins: origins).encoded() }
+    }
+
+    /// After recovering journaled text: the journal's origins if it has
+    /// them, else the script's sidecar, re-anchored onto the recovered text.
+    private func recoverOrigins(editor: Editor) {
+        if let data = journal.readOrigins(), let sidecar = try? ProvenanceSidecar(data: data) {
+            ProvenanceFiles.adopt(sidecar, into: editor, announce: false)
+        } else {
+            sidecarCorrupt = ProvenanceFiles.load(into: editor, announce: false)
+        }
+    }
+
     private func adopt(editor: Editor) {
+        sidecarCorrupt = ProvenanceFiles.load(into: editor)
         journal = RecoveryJournal(documentPath: editor.document.path, directory: journalDirectory)
         baseline = editor.document.path.flatMap { try? FileFingerprint.read(path: $0) }
         journalHasSnapshot = false

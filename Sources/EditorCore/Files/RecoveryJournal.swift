@@ -15,6 +15,12 @@ import Foundation
 /// `written=<unix seconds>`, an empty line, then the document bytes exactly
 /// as a save would write them. Each write is temp file + fsync + rename, so
 /// a journal is always whole.
+///
+/// Beside it, `<journal>.provenance` holds the origins of the same text in
+/// the provenance sidecar's format (docs/PROVENANCE.md), written after the
+/// snapshot and only while the text has AI in it, so a recovered buffer
+/// keeps its AI marks. It is re-anchored on recovery, so a crash between the
+/// two writes costs at most the newest marks, never text.
 public struct RecoveryJournal: Sendable, Equatable {
     /// The journal file.
     public let journalPath: String
@@ -86,6 +92,24 @@ public struct RecoveryJournal: Sendable, Equatable {
 
     public func remove() {
         unlink(journalPath)
+        unlink(originsPath)
+    }
+
+    /// The journal's copy of the origins (a provenance sidecar).
+    public var originsPath: String { journalPath + ".provenance" }
+
+    /// Writes the origins of the snapshot's text, or removes a stale copy (nil).
+    public func writeOrigins(_ sidecar: Data?) throws {
+        guard let sidecar else {
+            unlink(originsPath)
+            return
+        }
+        try AtomicFileWriter.write(sidecar, to: originsPath)
+    }
+
+    /// The journal's copy of the origins, if there is one.
+    public func readOrigins() -> Data? {
+        FileManager.default.contents(atPath: originsPath)
     }
 
     private static func absolute(_ path: String) -> String {

@@ -1,3 +1,5 @@
+import Provenance
+
 /// One replacement as applied to the buffer, with what it removed so that it
 /// can be inverted.
 struct AppliedEdit {
@@ -8,4 +10,9 @@ struct AppliedEdit {
     var insertedEnd: TextPosition
     /// End of `removed` before applying.
     var removedEnd: TextPosition
+    /// Origins of the lines `start.line...removedEnd.line` before applying
+    /// and of `start.line...insertedEnd.line` after: undo and redo put them
+    /// back exactly instead of re-deriving them.
+    var originsBefore: [OriginSpans]
+    var originsAfter: [OriginSpans]
 }

@@ -48,6 +48,8 @@ extension Editor {
                 default: step = 10
                 }
                 prompt.kind = .outline(selected: max(0, min(count - 1, selected + step)))
+            } else if case .suggestionCharacter = prompt.kind, key == .tab || key == .backTab {
+                completeCharacterPrompt(&prompt, forward: key == .tab)
             } else if case .find = prompt.kind {
                 state.prompt = prompt
                 state.search.query = prompt.input
@@ -147,6 +149,12 @@ extension Editor {
             guard items.indices.contains(selected) else { return }
             moveCursor(to: TextPosition(line: items[selected].line, byte: 0), extend: false)
             state.scrollTop = DisplayRow(line: items[selected].line, row: 0)
+        case .suggestionDirection:
+            let direction = prompt.input.trimmingCharacters(in: .whitespaces)
+            requestSuggestions(direction: direction.isEmpty ? nil : direction)
+        case .suggestionCharacter:
+            guard let name = resolveCharacter(prompt.input) else { return showMessage("No character given") }
+            requestSuggestions(character: name)
         case .confirm, .replaceStep, .quitUnsaved:
             break
         }

@@ -17,6 +17,11 @@ struct Prompt {
         case outline(selected: Int)
         /// Quit with unsaved changes: save (y), discard (n), cancel (Esc).
         case quitUnsaved
+        /// A one-line direction; Enter asks for suggestions with it.
+        case suggestionDirection
+        /// A character's name (Tab completes from the cast, again: the next
+        /// match of what was typed); Enter asks for their next line.
+        case suggestionCharacter(cycle: (typed: String, shown: String)?)
     }
 
     var kind: Kind

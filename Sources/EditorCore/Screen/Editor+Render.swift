@@ -1,4 +1,5 @@
 import Foundation
+import Provenance
 
 // MARK: - Drawing the frame: title, text area, pane, prompt, status, overlays
 
@@ -27,9 +28,9 @@ extension Editor {
         } else {
             cursor = drawText(into: &grid, region: regions.text)
         }
-        if let pane = regions.pane { drawPane(into: &grid, region: pane) }
+        if let pane = regions.pane { drawSuggestionPane(into: &grid, region: pane) }
         if let titleRow = regions.titleRow { drawTitle(into: &grid, row: titleRow, regions: regions) }
-        if let statusRow = regions.statusRow { drawStatus(into: &grid, row: statusRow) }
+        if let statusRow = regions.statusRow { drawStatus(into: &grid, row: statusRow, paneShown: regions.pane != nil) }
         if let promptRow = regions.promptRow, let prompt = state.prompt {
             cursor = drawPrompt(prompt, into: &grid, row: promptRow) ?? cursor
         } else if let prompt = state.prompt, let statusRow = regions.statusRow ?? (height > 0 ? height - 1 : nil) {
@@ -56,6 +57,7 @@ extension Editor {
         var matchCache: (line: Int, ranges: [Range<Int>])?
         let pages = pagination()
         let geometry = textAreaGeometry
+        let showOrigins = state.showOrigins
         for screenRow in region.top..<(region.top + region.height) {
             guard let current = row else { break }
             let layout = lineLayout(current.line)
@@ -71,8 +73,15 @@ extension Editor {
                            role: .pageMarker, attributes: [.dim], limit: region.left + geometry.margin - 1)
             }
             let lineSelected = !selection.isEmpty && selection.start.line <= current.line && current.line <= selection.end.line
-            for glyph in laidOut.glyphs {
-                var role = glyph.role
+            let lineOrigins = showOrigins ? state.origins[current.line] : OriginSpans()
+            let pending = suggestions.pending.flatMap { $0.start.line <= current.line && current.line <= $0.end.line ? $0 : nil }
+            for var glyph in laidOut.glyphs {
+                var role = showOrigins ? Self.role(for: lineOrigins.origin(atByte: glyph.byte)) : glyph.role
+                if let pending, pending.contains(TextPosition(line: current.line, byte: glyph.byte)) {
+                    // The candidate being edited: AI colour, underlined, until kept or dropped.
+                    role = .aiText
+                    glyph.attributes.insert(.underline)
+                }
                 if lineSelected, selection.start <= TextPosition(line: current.line, byte: glyph.byte),
                    TextPosition(line: current.line, byte: glyph.byte) < selection.end {
                     role = .selection
@@ -108,8 +117,9 @@ extension Editor {
         let name = displayName + (isModified ? " [+]" : "")
         grid.write(" " + name + " ", row: row, column: 1, role: .paneTitle, attributes: [.bold], limit: regions.text.width)
         if let pane = regions.pane {
-            let count = sidePane.lines.isEmpty ? "" : " (\(sidePane.lines.count))"
-            grid.write(" " + sidePane.title + count + " ", row: row, column: pane.left, role: .paneTitle, limit: grid.width)
+            let open = suggestions.openIndices.count
+            let title = " Suggestions" + (open == 0 ? "" : " (\(open))") + " "
+            grid.write(title, row: row, column: pane.left, role: .paneTitle, limit: grid.width)
         }
     }
 
@@ -118,22 +128,7 @@ extension Editor {
         return (path as NSString).lastPathComponent
     }
 
-    private func drawPane(into grid: inout CellGrid, region: Region) {
-        for row in region.top..<(region.top + region.height) {
-            grid.put("│", row: row, column: region.left - 1, width: 1, role: .paneBorder, attributes: [])
-            grid.fill(row: row, from: region.left, to: region.left + region.width, role: .paneText)
-        }
-        if sidePane.lines.isEmpty {
-            grid.write(" No suggestions yet", row: region.top, column: region.left, role: .paneText, attributes: [.dim],
-                       limit: region.left + region.width)
-            return
-        }
-        for (offset, line) in sidePane.lines.prefix(region.height).enumerated() {
-            grid.write(" " + line, row: region.top + offset, column: region.left, role: .paneText, limit: region.left + region.width)
-        }
-    }
-
-    private func drawStatus(into grid: inout CellGrid, row: Int) {
+    private func drawStatus(into grid: inout CellGrid, row: Int, paneShown: Bool) {
         grid.fill(row: row, from: 0, to: grid.width, role: .statusBar)
         let info = statusInfo()
         let left = " p.\(info.page)/\(info.pageCount)  sc.\(info.scene)  \(info.element) "
@@ -142,9 +137,17 @@ extension Editor {
         x = grid.write("│" + file, row: row, column: x, role: .statusBar)
         let help = " F1 help "
         let helpStart = grid.width - help.cellWidth
+        var messageLimit = helpStart - 1
+        if let suggestion = suggestionStatusText(paneShown: paneShown) {
+            // Right-aligned beside "F1 help"; a message gets the room to its left.
+            let text = "│ " + suggestion + " "
+            let start = max(x, helpStart - text.cellWidth)
+            grid.write(text, row: row, column: start, role: .statusBar, limit: max(start, helpStart))
+            messageLimit = start
+        }
         if let message = state.message {
             grid.write("│ " + message.text, row: row, column: x, role: message.isError ? .error : .message,
-                       limit: max(x, helpStart - 1))
+                       limit: max(x, messageLimit))
         }
         if helpStart > x { grid.write(help, row: row, column: helpStart, role: .statusBar) }
     }
@@ -162,7 +165,10 @@ extension Editor {
             cursorColumn -= shown.first!.cellWidth
             shown.removeFirst()
         }
-        grid.write(shown, row: row, column: labelEnd, role: .prompt)
+        let inputEnd = grid.write(shown, row: row, column: labelEnd, role: .prompt)
+        if let hint = characterPromptHint(prompt) {
+            grid.write(hint, row: row, column: inputEnd, role: .prompt, attributes: [.dim])
+        }
         return ScreenPoint(row: row, column: min(labelEnd + cursorColumn, max(0, grid.width - 1)))
     }
 
@@ -226,6 +232,12 @@ extension Editor {
         lines.append(("  Typing: Enter and Tab follow the screenplay element flow;", .paneText, false))
         lines.append(("  Tab or Right accepts an autocomplete suggestion.", .paneText, false))
         lines.append(("  Keys can be changed in config.toml under [keys], e.g. undo = \"ctrl-z\".", .paneText, false))
+        lines.append(("", .paneText, false))
+        let originKeys = keymap.keys(for: "toggle_origins").map(\.displayName).joined(separator: ", ")
+        lines.append(("  Origin colours (\(originKeys.isEmpty ? "toggle_origins" : originKeys)), as they show in the text:", .paneText, false))
+        lines.append(("    AI text, as the model wrote it", .aiText, false))
+        lines.append(("    AI-edited: AI text the writer changed", .aiEditedText, false))
+        lines.append(("    Human text", .humanText, false))
         return lines
     }
 }

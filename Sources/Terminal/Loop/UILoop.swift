@@ -25,6 +25,8 @@ public final class UILoop {
     let editor: Editor
     let files: FileSession
     public let queue: UIEventQueue
+    /// Carries out `.suggestion` effects (the suggestion glue), on the UI thread.
+    public var suggestionHandler: ((SuggestionEffect) -> Void)?
     private let screen: TerminalScreen
     private let signals = SignalPipe()
     private var decoder: InputDecoder
@@ -127,6 +129,8 @@ public final class UILoop {
                 screen.writeRaw("\u{07}")
             case .redrawAll:
                 screen.invalidate()
+            case .suggestion(let work):
+                suggestionHandler?(work)
             default:
                 break
             }

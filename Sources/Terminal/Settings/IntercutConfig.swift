@@ -8,6 +8,8 @@ import TOMLKit
 ///     system_clipboard = true      # copy/cut also go to the system clipboard (OSC 52)
 ///     [keys]
 ///     undo = "ctrl-z"              # command name = "key, key" or "none"
+///     [suggestions]                # see SuggestionConfig
+///     count = 3
 ///
 /// A missing file is an empty config. A malformed one is reported as one
 /// line and ignored as a whole: the editor starts with the defaults rather
@@ -17,6 +19,7 @@ public struct IntercutConfig: Sendable, Equatable {
     public var theme: String?
     public var keys: [String: String] = [:]
     public var systemClipboard = false
+    public var suggestions = SuggestionConfig()
 
     public init(theme: String? = nil, keys: [String: String] = [:], systemClipboard: Bool = false) {
         self.theme = theme
@@ -69,6 +72,13 @@ public struct IntercutConfig: Sendable, Equatable {
         if let value = table["system_clipboard"] {
             guard let flag = value.bool else { return .failure(.init(description: "system_clipboard must be true or false")) }
             config.systemClipboard = flag
+        }
+        if let value = table["suggestions"] {
+            guard let section = value.table else { return .failure(.init(description: "[suggestions] must be a table")) }
+            switch SuggestionConfig.parse(section) {
+            case .success(let suggestions): config.suggestions = suggestions
+            case .failure(let failure): return .failure(failure)
+            }
         }
         if let value = table["keys"] {
             guard let keys = value.table else { return .failure(.init(description: "[keys] must be a table")) }

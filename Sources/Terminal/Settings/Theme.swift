@@ -52,7 +52,8 @@ public struct Theme: Sendable, Equatable {
             .searchMatch: s(.indexed(0), .indexed(3)), .prompt: s(.indexed(3), plain, .bold), .message: s(.indexed(2)),
             .error: s(.indexed(1), plain, .bold), .lineNumber: s(.indexed(4)), .pageMarker: s(.indexed(4), plain, .dim),
             .popup: s(.indexed(0), .indexed(7)), .popupSelected: s(.indexed(7), .indexed(4), .bold),
-            .aiText: s(.indexed(5)), .humanText: s(plain), .background: s(plain),
+            .aiText: s(.indexed(5)), .humanText: s(plain),
+            .aiEditedText: s(.indexed(6), plain, [.underline]), .background: s(plain),
         ]
         return Theme(name: "built-in", styles: styles)
     }()

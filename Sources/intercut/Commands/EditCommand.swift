@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import EditorCore
 import Foundation
 import Terminal
@@ -12,7 +13,9 @@ struct EditCommand: ParsableCommand {
         discussion: """
         FILE is created on the first save if it does not exist; with no FILE the \
         editor opens an untitled buffer. F1 inside the editor lists every key.
-        Settings: $XDG_CONFIG_HOME/intercut/config.toml (theme, [keys] overrides).
+        Settings: $XDG_CONFIG_HOME/intercut/config.toml (theme, [keys] overrides, \
+        [suggestions]). ^Space suggests continuations from the embedded model \
+        (or the backend [suggestions] names); F1 lists the suggestion keys.
         """
     )
 
@@ -62,6 +65,8 @@ struct EditCommand: ParsableCommand {
 
         let editor = Editor(document: document, keymapOverrides: settings.keys)
         editor.systemClipboard = settings.systemClipboard
+        editor.suggestionOptions = SuggestionOptions(count: settings.suggestions.count ?? SuggestionSettings().count,
+                                                     regenerateOnReject: settings.suggestions.regenerateOnReject ?? true)
         problems += editor.keymapErrors
         if !problems.isEmpty { editor.showError(problems.joined(separator: "; ")) }
         let files = FileSession(editor: editor, journalDirectory: RecoveryJournal.defaultDirectory(environment: environment))
@@ -75,7 +80,14 @@ struct EditCommand: ParsableCommand {
             FileHandle.standardError.write(Data("intercut: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        let queue = loop.queue
+        let bridge = SuggestionBridge(post: { work in queue.post(work) })
+        loop.suggestionHandler = { bridge.perform($0) }
+        SuggestionBackendLoader.start(
+            .init(config: settings.suggestions, configPath: config, scriptPath: document.path, environment: environment),
+            bridge: bridge, notice: { message in queue.post { $0.showMessage(message) } })
         let ending = loop.run()
+        bridge.finish(editor.finishSuggestions())
         if ending.exitCode != 0 { throw ExitCode(ending.exitCode) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Fountain
+import Provenance
 
 /// `intercut export FILE --to fountain|fdx|html|txt|pdf [-o OUT] [--normalize]
 /// [--paper letter|a4] [--scene-numbers] [--notes]`.
@@ -14,13 +15,16 @@ struct ExportCommand: ParsableCommand {
             CSS; txt the script laid out in page columns as on paper (--paper letter|a4); pdf the \
             industry-layout PDF (Courier 12 pt, title page, (MORE)/(CONT'D), --paper letter|a4, \
             --scene-numbers in both margins, --notes to print [[notes]]). No -o, or -o -, \
-            writes standard output; FILE may be - for standard input.
+            writes standard output; FILE may be - for standard input. --annotate-ai (with --to fountain) \
+            adds [[AI]] / [[AI-edited]] notes to the lines the provenance sidecar marks (see \
+            docs/PROVENANCE.md for where each note goes); without it the export is clean.
 
             Examples:
               intercut export examples/returns-desk.fountain --to fdx -o returns-desk.fdx
               intercut export examples/orbit-song.fountain --to txt | less
               intercut export examples/the-quiet-dial.fountain --to pdf --paper a4 --scene-numbers -o dial.pdf
               intercut export - --to fountain --normalize < draft.fountain
+              intercut export draft.fountain --to fountain --annotate-ai -o draft-annotated.fountain
             """
     )
 
@@ -50,6 +54,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(name: .long, help: "With --to txt or pdf: print [[notes]] (hidden by default).")
     var notes = false
 
+    @Flag(name: .long, help: "With --to fountain: mark AI lines with [[AI]] / [[AI-edited]] notes (from the provenance sidecar).")
+    var annotateAi = false
+
     @Flag(name: .long, help: "Replace invalid UTF-8 (with a warning) instead of failing.")
     var lossy = false
 
@@ -69,10 +76,20 @@ struct ExportCommand: ParsableCommand {
         if normalize && format != .fountain {
             throw ValidationError("--normalize applies only to --to fountain")
         }
+        if annotateAi && format != .fountain {
+            throw ValidationError("--annotate-ai applies only to --to fountain")
+        }
+        if annotateAi && normalize {
+            throw ValidationError("--annotate-ai keeps the bytes as read; it cannot be combined with --normalize")
+        }
     }
 
     func run() throws {
         let format = Format(rawValue: to.lowercased())!
+        if annotateAi {
+            let loaded = ScriptProvenance.load(file, lossy: lossy)
+            return OutputFile.write(AIAnnotator.annotate(loaded.document, origins: loaded.origins), to: output)
+        }
         let document = InputFile.document(file, lossy: lossy)
         let bytes: [UInt8]
         switch format {
