@@ -57,8 +57,8 @@ public final class SuggestionCoordinator: Sendable {
         var sampling = SamplingOptions(temperature: settings.temperature, topP: settings.topP)
         var direction: String?
         if settings.promptStyle == .chat { direction = ask.direction }
-        let (id, ignored, stopped): (Int, [FeedbackRecord], [(UpdateHandler, SuggestionUpdate)]) = state.withLock { s in
-            let (ignored, stopped) = stopCurrent(&s, loggingIgnored: true)
+        let (id, records, stopped): (Int, [FeedbackRecord], [(UpdateHandler, SuggestionUpdate)]) = state.withLock { s in
+            let (records, stopped) = stopCurrent(&s, loggingIgnored: true)
             let id = s.nextRequest
             s.nextRequest += 1
             sampling.logitBias = s.steering.takeBias()
@@ -71,10 +71,10 @@ public final class SuggestionCoordinator: Sendable {
                                           slots: Array(repeating: CandidateSlot(), count: ask.count), update: update)
             s.current = id
             for old in s.requests.keys where old <= id - Self.keptRequests { s.requests[old] = nil }
-            return (id, ignored, stopped)
+            return (id, records, stopped)
         }
         for (handler, message) in stopped { handler(message) }
-        ignored.forEach { log?.append($0) }
+        records.forEach { log?.append($0) }
         log?.append(requestRecord(id: id, prompt: prompt, ask: ask, sampling: sampling))
         startRun(request: id, slots: Array(0..<ask.count), update: update)
         return id
@@ -98,13 +98,13 @@ public final class SuggestionCoordinator: Sendable {
     /// Stops, and logs the current request's undecided candidates as ignored
     /// (call when the session or the pane closes).
     public func close() {
-        let (ignored, stopped) = state.withLock { s in
+        let (records, stopped) = state.withLock { s in
             let result = stopCurrent(&s, loggingIgnored: true)
             s.current = nil
             return result
         }
         for (handler, message) in stopped { handler(message) }
-        ignored.forEach { log?.append($0) }
+        records.forEach { log?.append($0) }
     }
 
     /// Logs the writer's decision on a candidate and feeds steering.
@@ -140,8 +140,13 @@ public final class SuggestionCoordinator: Sendable {
             guard s.current == request, var r = s.requests[request] else { return nil }
             let run = s.nextRun
             s.nextRun += 1
+            let previous = Set(slots.map { r.slots[$0].run })
             for index in slots where r.slots[index].run != 0 { r.slots[index].restart(run: run) }
             for index in slots { r.slots[index].run = run; r.slots[index].started = .now }
+            // A run that now feeds no open slot only keeps the model busy: stop it.
+            for old in previous where !r.slots.contains(where: { $0.run == old && !$0.ended }) {
+                r.tasks.removeValue(forKey: old)?.cancel()
+            }
             var continuation = r.base
             continuation.candidateCount = slots.count
             // Every run samples differently, reproducibly from the session's seed.
@@ -250,29 +255,29 @@ public final class SuggestionCoordinator: Sendable {
     }
 
     /// Stops the current request's runs; its unfinished candidates become
-    /// `stopped`. Returns ignored-records for undecided shown candidates
-    /// (when asked) and the updates to send.
+    /// `stopped`. Returns the log records (the stopped candidates, and when
+    /// asked `ignored` outcomes for undecided shown ones) and the updates to send.
     private func stopCurrent(_ s: inout State, loggingIgnored: Bool)
-        -> (ignored: [FeedbackRecord], stopped: [(UpdateHandler, SuggestionUpdate)]) {
+        -> (records: [FeedbackRecord], stopped: [(UpdateHandler, SuggestionUpdate)]) {
         guard let id = s.current, var r = s.requests[id] else { return ([], []) }
         for task in r.tasks.values { task.cancel() }
         r.tasks.removeAll()
-        var ignored: [FeedbackRecord] = []
+        var records: [FeedbackRecord] = []
         var stopped: [(UpdateHandler, SuggestionUpdate)] = []
         for index in r.slots.indices {
             if !r.slots[index].ended {
                 r.slots[index].ended = true
                 r.slots[index].state = .stopped
                 stopped.append((r.update, candidateUpdate(id, index, r.slots[index])))
-                ignored.append(candidateRecord(request: id, index: index, slot: r.slots[index]))
+                records.append(candidateRecord(request: id, index: index, slot: r.slots[index]))
             }
             if loggingIgnored, r.slots[index].isOpen {
                 r.slots[index].outcome = .ignored
-                ignored.append(outcomeRecord(request: id, index: index, slot: r.slots[index], outcome: .ignored))
+                records.append(outcomeRecord(request: id, index: index, slot: r.slots[index], outcome: .ignored))
             }
         }
         s.requests[id] = r
-        return (ignored, stopped)
+        return (records, stopped)
     }
 
     private func candidateUpdate(_ request: SuggestionRequestID, _ index: Int, _ slot: CandidateSlot) -> SuggestionUpdate {
