@@ -69,7 +69,7 @@ let package = Package(
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
         .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain"], path: "Benchmarks/EditorBenchmark"),
         // `swift run -c release SuggestionBenchmark [FILE]`: prompt build time and time to first token with prefix reuse.
-        .executableTarget(name: "SuggestionBenchmark", dependencies: ["Assistant", "Backends", "Inference"],
+        .executableTarget(name: "SuggestionBenchmark", dependencies: ["Assistant", "Backends", "Fountain", "Inference"],
                           path: "Benchmarks/SuggestionBenchmark"),
         // Fixtures/fdx and Fixtures/pdf are data read from the source tree.
         .testTarget(name: "FountainTests", dependencies: ["Fountain"], exclude: ["Fixtures/fdx", "Fixtures/pdf"]),

@@ -4,6 +4,7 @@
 import Assistant
 import Backends
 import Foundation
+import Fountain
 import Inference
 import Synchronization
 
@@ -17,7 +18,7 @@ func milliseconds(_ d: Duration) -> Double {
     return (Double(c.seconds) + Double(c.attoseconds) / 1e18) * 1000
 }
 
-let path = CommandLine.arguments.dropFirst().first ?? "examples/generated/feature.fountain"
+let path = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("--") } ?? "examples/generated/feature.fountain"
 guard let data = FileManager.default.contents(atPath: path), var script = String(data: data, encoding: .utf8) else {
     FileHandle.standardError.write(Data("cannot read \(path) (run scripts/make-feature-script \(path))\n".utf8))
     exit(1)
@@ -39,14 +40,26 @@ for (name, budget) in [("exact (engine tokenizer)", TokenBudget(backend: backend
     let builder = PromptBuilder(settings: settings, budget: budget)
     var times: [Double] = []
     var prompt: BuiltPrompt?
+    let whole = ask(script)
     for _ in 0..<21 {
         let start = ContinuousClock.now
-        prompt = builder.build(ask(script))
+        prompt = builder.build(whole)
         times.append(milliseconds(.now - start))
     }
     print(String(format: "prompt build, %@: median %.2f ms (min %.2f), %d tokens, from line %d",
                  name, median(times), times.min()!, prompt!.tokenCount, prompt!.firstIncludedLine + 1))
 }
+
+// The peer inside prompt building: parsing the whole script once.
+var parseTimes: [Double] = []
+for _ in 0..<21 {
+    let start = ContinuousClock.now
+    _ = FountainDocument(parsing: script)
+    parseTimes.append(milliseconds(.now - start))
+}
+print(String(format: "parse alone (same script, same run): median %.2f ms", median(parseTimes)))
+
+if CommandLine.arguments.contains("--prompt-only") { exit(0) }
 
 // MARK: Time to first token through the coordinator
 /// Runs one request; returns ms to the first streamed token and to the first visible text.

