@@ -71,6 +71,9 @@ let package = Package(
         .executableTarget(name: "LayoutBenchmark", dependencies: ["Fountain"], path: "Benchmarks/LayoutBenchmark"),
         // Keystroke-to-frame timings of the editor core (swift run -c release EditorBenchmark).
         .executableTarget(name: "EditorBenchmark", dependencies: ["EditorCore", "Fountain", "Provenance"], path: "Benchmarks/EditorBenchmark"),
+        // `swift run -c release SuggestionBenchmark [FILE]`: prompt build time and time to first token with prefix reuse.
+        .executableTarget(name: "SuggestionBenchmark", dependencies: ["Assistant", "Backends", "Fountain", "Inference"],
+                          path: "Benchmarks/SuggestionBenchmark"),
         // Fixtures/fdx and Fixtures/pdf are data read from the source tree.
         .testTarget(name: "FountainTests", dependencies: ["Fountain"], exclude: ["Fixtures/fdx", "Fixtures/pdf"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),

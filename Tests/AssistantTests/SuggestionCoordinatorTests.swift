@@ -88,6 +88,12 @@ import Backends
         let outcomes = reader.records.filter { $0.event == .outcome }.map { $0.outcome ?? "" }
         #expect(outcomes.first == "rejected")
         #expect(outcomes.contains("ignored"), "the candidate of request 1 nobody decided on")
+        // The log exports: the rejected candidate is a negative KTO example for request 1's prompt.
+        let kto = PreferenceExport.lines(reader, format: .kto)
+        #expect(kto.count == 1)
+        #expect(kto.first?.contains("\"completion\":\"VERA\\nI never touched the money.\"") == true)
+        #expect(kto.first?.contains("\"label\":false") == true)
+        #expect(kto.first?.contains("\"prompt\":\"[[Cast: VERA]]\\n\\nINT. VAULT - NIGHT") == true)
     }
 
     @Test func acceptanceRateCountsDecisionsNotIgnoredCandidates() async {

@@ -13,7 +13,9 @@ public struct BuiltPrompt: Sendable, Equatable {
     public var newlinesBeforeCursor: Int
     /// Character names of the script, in order of first appearance.
     public var cast: [String]
-    /// Tokens of `text` (exact or estimated, see ``TokenBudget``).
+    /// Tokens of `text` with BOS, as the budget counted them: the sum of its
+    /// parts counted separately (exact or estimated, see ``TokenBudget``),
+    /// within a few tokens of counting the whole, never less.
     public var tokenCount: Int
     /// The first source line of the script text the prompt includes (after
     /// the title page); lines before it did not fit the budget.

@@ -46,20 +46,22 @@ public struct PromptBuilder: Sendable {
     }
 
     public func build(_ ask: SuggestionAsk) -> BuiltPrompt {
-        let lines = ask.script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split as UTF-8: splitting by Character runs grapheme breaking over the whole script.
+        let lines = ask.script.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         let cursorLine = min(max(0, ask.cursorLine), max(0, lines.count - 1))
         let cursorText = lines.isEmpty ? "" : String(lines[cursorLine].prefix(max(0, ask.cursorColumn)))
         let document = FountainDocument(parsing: ask.script)
         let cast = Self.cast(of: document)
         let titleEnd = document.titlePage.map(\.lines.upperBound).max() ?? 0
 
-        let before = lines[0..<cursorLine].map { $0 + "\n" }.joined() + cursorText
-        let newlines = Self.trailingNewlines(before)
-        let lead = Self.lead(for: ask.element, newlinesBefore: before.isEmpty ? 2 : newlines)
+        let newlines = Self.newlinesBeforeCursor(lines: lines, cursorLine: cursorLine, cursorText: cursorText)
+        let atStart = cursorLine == 0 && cursorText.isEmpty
+        let lead = Self.lead(for: ask.element, newlinesBefore: atStart ? 2 : newlines)
 
         // The cursor inside the title page: nothing to structure.
         if cursorLine < titleEnd {
-            let text = before + lead
+            let text = lines[0..<cursorLine].map { $0 + "\n" }.joined() + cursorText + lead
             return BuiltPrompt(text: text, lead: lead, newlinesBeforeCursor: newlines, cast: cast,
                                tokenCount: budget.count(text) + 1, firstIncludedLine: 0)
         }
@@ -118,7 +120,7 @@ public struct PromptBuilder: Sendable {
         text += Self.withNote(note, scene: scene)
         text += lead
         return BuiltPrompt(text: text, lead: lead, newlinesBeforeCursor: newlines, cast: cast,
-                           tokenCount: budget.count(text) + 1, firstIncludedLine: firstIncluded)
+                           tokenCount: used, firstIncludedLine: firstIncluded)
     }
 
     // MARK: - Parts
@@ -188,6 +190,20 @@ public struct PromptBuilder: Sendable {
             start -= 1
         }
         return (Array(lines[start...]), total)
+    }
+
+    /// Line breaks between the last text before the cursor and the cursor
+    /// (blank lines count; spaces and tabs on them are ignored).
+    static func newlinesBeforeCursor(lines: [String], cursorLine: Int, cursorText: String) -> Int {
+        guard isBlank(cursorText) else { return 0 }
+        var count = 0
+        var line = cursorLine - 1
+        while line >= 0 {
+            count += 1
+            if !isBlank(lines[line]) { break }
+            line -= 1
+        }
+        return count
     }
 
     /// Line breaks at the end of `text`, ignoring spaces and tabs between them.

@@ -10,7 +10,10 @@ import Backends
 /// no candidate of the same request that was not rejected, and is not
 /// common in the prompt's recent text (4 or more times in its last 512
 /// tokens: function words and the scene's own vocabulary). Rarest in the
-/// prompt first, at most ``SteeringSettings/tokensPerRejection`` of them.
+/// prompt first, at most ``SteeringSettings/tokensPerRejection`` of them;
+/// each also biases its word's other single-token forms (with or without a
+/// leading space, lower-case or capitalized: "Two" at a line start and
+/// " two" mid-line are different tokens).
 struct Steering: Sendable {
     let settings: SteeringSettings
     private(set) var rejectedLines: Set<String> = []
@@ -75,9 +78,30 @@ struct Steering: Sendable {
         let chosen = distinctive.enumerated()
             .sorted { (promptCounts[$0.element.id, default: 0], $0.offset) < (promptCounts[$1.element.id, default: 0], $1.offset) }
             .prefix(settings.tokensPerRejection)
+        var biased = Set<Int>()
         for (_, token) in chosen {
-            bias[token.id] = max(settings.floor, bias[token.id, default: 0] + settings.rejectionBias)
+            // The same word at a line start, capitalized or mid-sentence is another token.
+            for variant in Self.variants(of: token, tokenizer: tokenizer) where !excluded.contains(variant)
+                && biased.insert(variant).inserted {
+                bias[variant] = max(settings.floor, bias[variant, default: 0] + settings.rejectionBias)
+            }
         }
+    }
+
+    /// `token` and the single tokens of its word with and without a leading
+    /// space, lower-cased and capitalized.
+    static func variants(of token: BackendToken, tokenizer: any TokenizingBackend) -> [Int] {
+        let word = token.text.trimmingCharacters(in: .whitespaces)
+        guard !word.isEmpty else { return [token.id] }
+        let forms = [word, word.lowercased(), word.prefix(1).uppercased() + word.dropFirst().lowercased()]
+        var ids = [token.id]
+        for form in Set(forms) {
+            for text in [form, " " + form] {
+                let tokens = tokenizer.tokens(of: text)
+                if tokens.count == 1, !ids.contains(tokens[0].id) { ids.append(tokens[0].id) }
+            }
+        }
+        return ids
     }
 
     /// The bias for the next request; then every bias decays.

@@ -48,42 +48,61 @@ public final class SuggestionCoordinator: Sendable {
     // MARK: - Requests
 
     /// Starts a request (stops any running one). `update` is called from any thread.
+    ///
+    /// Returns at once: the prompt is built (a few ms on a long script) and
+    /// the backend started on a background task.
     @discardableResult
     public func request(_ ask: SuggestionAsk, update: @escaping UpdateHandler) -> SuggestionRequestID {
         var ask = ask
         if ask.count < 1 { ask.count = settings.count }
         ask.count = min(ask.count, 16)
-        let prompt = builder.build(ask)
-        var sampling = SamplingOptions(temperature: settings.temperature, topP: settings.topP)
-        var direction: String?
-        if settings.promptStyle == .chat { direction = ask.direction }
-        let (id, ignored, stopped): (Int, [FeedbackRecord], [(UpdateHandler, SuggestionUpdate)]) = state.withLock { s in
-            let (ignored, stopped) = stopCurrent(&s, loggingIgnored: true)
+        let count = ask.count
+        let (id, bias, records, stopped) = state.withLock { s in
+            let (records, stopped) = stopCurrent(&s, loggingIgnored: true)
             let id = s.nextRequest
             s.nextRequest += 1
-            sampling.logitBias = s.steering.takeBias()
-            let request = ContinuationRequest(
-                prompt: prompt.text, candidateCount: ask.count, sampling: sampling,
-                stop: StopRules(maxTokens: settings.maxTokens), direction: direction)
-            let processor = CandidatePostProcessor(prompt: prompt, stopAtBeat: settings.stopAtBeat,
-                                                   stopAtScene: settings.stopAtScene)
-            s.requests[id] = RequestState(id: id, prompt: prompt, processor: processor, base: request,
-                                          slots: Array(repeating: CandidateSlot(), count: ask.count), update: update)
+            s.requests[id] = RequestState(id: id, slots: Array(repeating: CandidateSlot(), count: count), update: update)
             s.current = id
             for old in s.requests.keys where old <= id - Self.keptRequests { s.requests[old] = nil }
-            return (id, ignored, stopped)
+            return (id, s.steering.takeBias(), records, stopped)
         }
         for (handler, message) in stopped { handler(message) }
-        ignored.forEach { log?.append($0) }
+        records.forEach { log?.append($0) }
+        Task.detached(priority: .userInitiated) { [self] in
+            prepare(id, ask: ask, bias: bias, update: update)
+        }
+        return id
+    }
+
+    /// Builds the prompt of request `id` and starts its backend run, unless
+    /// the request was superseded or stopped meanwhile.
+    private func prepare(_ id: SuggestionRequestID, ask: SuggestionAsk, bias: [Int: Double],
+                         update: @escaping UpdateHandler) {
+        let prompt = builder.build(ask)
+        var sampling = SamplingOptions(temperature: settings.temperature, topP: settings.topP)
+        sampling.logitBias = bias
+        let request = ContinuationRequest(
+            prompt: prompt.text, candidateCount: ask.count, sampling: sampling,
+            stop: StopRules(maxTokens: settings.maxTokens),
+            direction: settings.promptStyle == .chat ? ask.direction : nil)
+        let processor = CandidatePostProcessor(prompt: prompt, stopAtBeat: settings.stopAtBeat,
+                                               stopAtScene: settings.stopAtScene)
+        let live = state.withLock { s -> Bool in
+            guard s.current == id, var r = s.requests[id], r.slots.contains(where: { !$0.ended }) else { return false }
+            r.prepared = Prepared(prompt: prompt, processor: processor, base: request)
+            s.requests[id] = r
+            return true
+        }
+        guard live else { return }
         log?.append(requestRecord(id: id, prompt: prompt, ask: ask, sampling: sampling))
         startRun(request: id, slots: Array(0..<ask.count), update: update)
-        return id
     }
 
     /// Regenerates one slot of a request (after a reject), same callback.
     public func regenerate(request: SuggestionRequestID, index: Int, update: @escaping UpdateHandler) {
         let ok = state.withLock { s -> Bool in
-            guard s.current == request, let r = s.requests[request], r.slots.indices.contains(index) else { return false }
+            guard s.current == request, let r = s.requests[request], r.prepared != nil,
+                  r.slots.indices.contains(index) else { return false }
             return true
         }
         if ok { startRun(request: request, slots: [index], update: update) }
@@ -98,13 +117,13 @@ public final class SuggestionCoordinator: Sendable {
     /// Stops, and logs the current request's undecided candidates as ignored
     /// (call when the session or the pane closes).
     public func close() {
-        let (ignored, stopped) = state.withLock { s in
+        let (records, stopped) = state.withLock { s in
             let result = stopCurrent(&s, loggingIgnored: true)
             s.current = nil
             return result
         }
         for (handler, message) in stopped { handler(message) }
-        ignored.forEach { log?.append($0) }
+        records.forEach { log?.append($0) }
     }
 
     /// Logs the writer's decision on a candidate and feeds steering.
@@ -120,12 +139,12 @@ public final class SuggestionCoordinator: Sendable {
             slot.outcome = outcome
             r.slots[index] = slot
             s.requests[request] = r
-            if outcome == .rejected {
+            if outcome == .rejected, let prepared = r.prepared {
                 let others = r.slots.enumerated().compactMap { k, other -> String? in
                     k == index || other.outcome == .rejected || !other.processed.hasContent ? nil : other.processed.text
                 }
-                s.steering.reject(slot.processed.text, others: others, promptTail: String(r.prompt.text.suffix(2000)),
-                                  protected: r.prompt.cast, tokenizer: tokenizer)
+                s.steering.reject(slot.processed.text, others: others, promptTail: String(prepared.prompt.text.suffix(2000)),
+                                  protected: prepared.prompt.cast, tokenizer: tokenizer)
             }
             return outcomeRecord(request: request, index: index, slot: slot, outcome: outcome)
         }
@@ -137,12 +156,17 @@ public final class SuggestionCoordinator: Sendable {
     /// Starts one backend stream feeding `slots` of `request` (fresh candidates).
     private func startRun(request: SuggestionRequestID, slots: [Int], update: @escaping UpdateHandler) {
         guard let (run, continuation) = state.withLock({ s -> (Int, ContinuationRequest)? in
-            guard s.current == request, var r = s.requests[request] else { return nil }
+            guard s.current == request, var r = s.requests[request], let prepared = r.prepared else { return nil }
             let run = s.nextRun
             s.nextRun += 1
+            let previous = Set(slots.map { r.slots[$0].run })
             for index in slots where r.slots[index].run != 0 { r.slots[index].restart(run: run) }
             for index in slots { r.slots[index].run = run; r.slots[index].started = .now }
-            var continuation = r.base
+            // A run that now feeds no open slot only keeps the model busy: stop it.
+            for old in previous where !r.slots.contains(where: { $0.run == old && !$0.ended }) {
+                r.tasks.removeValue(forKey: old)?.cancel()
+            }
+            var continuation = prepared.base
             continuation.candidateCount = slots.count
             // Every run samples differently, reproducibly from the session's seed.
             continuation.sampling.seed = baseSeed &+ run &* 1000
@@ -171,7 +195,7 @@ public final class SuggestionCoordinator: Sendable {
         var refill = false
         var finishedRun: Task<Void, Never>?
         state.withLock { s in
-            guard s.current == request, var r = s.requests[request] else { return }
+            guard s.current == request, var r = s.requests[request], let processor = r.prepared?.processor else { return }
             var slot = r.slots[index]
             guard slot.run == run, !slot.ended else { return }
             switch kind {
@@ -183,7 +207,7 @@ public final class SuggestionCoordinator: Sendable {
                 out.append(candidateUpdate(request, index, slot))
             case .text(let text):
                 slot.raw += text
-                slot.processed = r.processor.process(slot.raw)
+                slot.processed = processor.process(slot.raw)
                 if slot.state == .queued { slot.state = .streaming }
                 if slot.processed.complete || s.steering.repeatsRejection(slot.processed.text, complete: false) {
                     refill = end(&slot, as: .done(.stop), in: r, steering: s.steering, out: &out, records: &records,
@@ -221,7 +245,7 @@ public final class SuggestionCoordinator: Sendable {
         slot.ended = true
         slot.state = final
         if case .done = final {
-            slot.processed = r.processor.process(slot.raw)
+            if let processor = r.prepared?.processor { slot.processed = processor.process(slot.raw) }
             slot.processed.complete = true
             let key = NormalizedText.key(slot.processed.text)
             if !slot.processed.hasContent {
@@ -250,29 +274,29 @@ public final class SuggestionCoordinator: Sendable {
     }
 
     /// Stops the current request's runs; its unfinished candidates become
-    /// `stopped`. Returns ignored-records for undecided shown candidates
-    /// (when asked) and the updates to send.
+    /// `stopped`. Returns the log records (the stopped candidates, and when
+    /// asked `ignored` outcomes for undecided shown ones) and the updates to send.
     private func stopCurrent(_ s: inout State, loggingIgnored: Bool)
-        -> (ignored: [FeedbackRecord], stopped: [(UpdateHandler, SuggestionUpdate)]) {
+        -> (records: [FeedbackRecord], stopped: [(UpdateHandler, SuggestionUpdate)]) {
         guard let id = s.current, var r = s.requests[id] else { return ([], []) }
         for task in r.tasks.values { task.cancel() }
         r.tasks.removeAll()
-        var ignored: [FeedbackRecord] = []
+        var records: [FeedbackRecord] = []
         var stopped: [(UpdateHandler, SuggestionUpdate)] = []
         for index in r.slots.indices {
             if !r.slots[index].ended {
                 r.slots[index].ended = true
                 r.slots[index].state = .stopped
                 stopped.append((r.update, candidateUpdate(id, index, r.slots[index])))
-                ignored.append(candidateRecord(request: id, index: index, slot: r.slots[index]))
+                records.append(candidateRecord(request: id, index: index, slot: r.slots[index]))
             }
             if loggingIgnored, r.slots[index].isOpen {
                 r.slots[index].outcome = .ignored
-                ignored.append(outcomeRecord(request: id, index: index, slot: r.slots[index], outcome: .ignored))
+                records.append(outcomeRecord(request: id, index: index, slot: r.slots[index], outcome: .ignored))
             }
         }
         s.requests[id] = r
-        return (ignored, stopped)
+        return (records, stopped)
     }
 
     private func candidateUpdate(_ request: SuggestionRequestID, _ index: Int, _ slot: CandidateSlot) -> SuggestionUpdate {
@@ -350,13 +374,18 @@ public final class SuggestionCoordinator: Sendable {
 extension SuggestionCoordinator {
     struct RequestState: Sendable {
         let id: SuggestionRequestID
-        let prompt: BuiltPrompt
-        let processor: CandidatePostProcessor
-        /// The backend request every run of this request starts from.
-        let base: ContinuationRequest
         var slots: [CandidateSlot]
         let update: UpdateHandler
+        /// Set once the prompt is built (off the caller's thread).
+        var prepared: Prepared?
         var tasks: [Int: Task<Void, Never>] = [:]
+    }
+
+    /// A request's prompt, post-processing and the backend request every run starts from.
+    struct Prepared: Sendable {
+        let prompt: BuiltPrompt
+        let processor: CandidatePostProcessor
+        let base: ContinuationRequest
     }
 
     struct State: Sendable {

@@ -1,3 +1,5 @@
+import Backends
+
 /// The `[suggestions]` section of config.toml, as the coordinator uses it.
 public struct SuggestionSettings: Sendable, Equatable {
     /// Candidates per request.
@@ -49,4 +51,11 @@ public enum PromptStyle: String, Sendable, Equatable {
     /// A chat model: the direction goes in `ContinuationRequest.direction`,
     /// which the chat backend turns into its instruction.
     case chat
+}
+
+extension PromptStyle {
+    /// Chat for a chat-completions backend, completion for every other.
+    public init(kind: BackendKind) {
+        self = kind == .openaiChat ? .chat : .completion
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import Backends
 import Foundation
 import Inference
@@ -17,7 +18,9 @@ struct ContinueCommand: AsyncParsableCommand {
     @Argument(help: "The Fountain (or any UTF-8 text) file to continue.")
     var file: String
 
-    @Flag(help: "Use the file's text verbatim as the prompt (BOS + text).")
+    @Flag(help: ArgumentHelp(
+        "Use the file's text verbatim as the prompt (BOS + text).",
+        discussion: "Without it the prompt is built as the editor builds it: title page, the nearest scenes that fit 2048 tokens, the cast, the current scene up to --at or the end."))
     var raw = false
 
     @Option(name: .customLong("n"), help: "Number of candidates (1-16), decoded together.")
@@ -78,7 +81,7 @@ struct ContinueCommand: AsyncParsableCommand {
     private func generate() async throws {
         guard (1...16).contains(candidates) else { throw CommandFailure("--n must be between 1 and 16") }
         guard maxTokens >= 1 else { throw CommandFailure("--max-tokens must be at least 1") }
-        let prompt = try ScriptPrompt.load(path: file, raw: raw, line: line)
+        let script = try ScriptPrompt.load(path: file, raw: raw, line: line)
         let selected: BackendConfiguration
         do {
             selected = try backendOptions.resolve()
@@ -86,11 +89,12 @@ struct ContinueCommand: AsyncParsableCommand {
             throw CommandFailure(error.message)
         }
         if selected.kind != .embedded {
-            return try await generateRemotely(selected, prompt: prompt)
+            return try await generateRemotely(selected, prompt: raw ? script : structuredPrompt(script, budget: .estimate))
         }
         let modelPath = try ModelLocator.locate(explicitPath: model).path
         if let threads, threads < 1 { throw CommandFailure("--threads must be at least 1") }
         let engine = try InferenceEngine(modelPath: modelPath, threads: threads)
+        let prompt = raw ? script : structuredPrompt(script, budget: TokenBudget(backend: EmbeddedBackend(engine: engine)))
         let sampling = SamplingParameters(temperature: temperature ?? 0.8, topK: topK ?? 40, topP: topP ?? 0.95,
                                           minP: minP ?? 0.05, repetitionPenalty: repeatPenalty ?? 1.0,
                                           seed: seed ?? UInt64.random(in: 0...UInt64.max))
@@ -143,6 +147,15 @@ struct ContinueCommand: AsyncParsableCommand {
             }
         }
         if let failure { throw CommandFailure(failure) }
+    }
+
+    /// The prompt the editor would send with the cursor at the end of `script`.
+    private func structuredPrompt(_ script: String, budget: TokenBudget) -> String {
+        let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
+        let settings = SuggestionSettings(count: candidates, maxTokens: maxTokens)
+        let ask = SuggestionAsk(script: script, cursorLine: lines.count - 1, cursorColumn: lines.last?.count ?? 0,
+                                count: candidates)
+        return PromptBuilder(settings: settings, budget: budget).build(ask).text
     }
 
     private func emitDelta(_ i: Int, _ text: String) {
