@@ -3,16 +3,18 @@
 // products use maddubs/madd with the scale folded into the madd.
 #include "InferenceKernels.h"
 #include "kernels_x86.h"
+#include <math.h>
 
 #if defined(__x86_64__)
 
 #define Q8K_BYTES 292
 
 static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *y) {
-    // Float order follows ggml's AVX2 ggml_vec_dot_q4_K_q8_K: 8 lanes of
-    // d * sumi, and the min terms in 4 lanes (pairs of sub-blocks).
-    __m256 acc = _mm256_setzero_ps();
-    __m128 acc_m = _mm_setzero_ps();
+    // Float order follows llama.cpp's x86 path for Q4_K, which repacks the
+    // weights (ggml_gemv_q4_K_8x8_q8_K): per super-block one exact integer
+    // sum for the scaled quants and one for the mins, each accumulated with
+    // an FMA by (d_w * d_y) and (dmin_w * d_y); mins subtracted at the end.
+    float acc = 0, acc_m = 0;
     const __m256i m4 = _mm256_set1_epi8(0x0F);
     for (int i = 0; i < nsb; ++i) {
         const uint8_t *xb = x + (size_t)i * 144;
@@ -30,10 +32,8 @@ static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *
         }
         int16_t bs[16];
         memcpy(bs, yb + 260, 32);
-        int lane[4];
-        for (int k = 0; k < 4; ++k)
-            lane[k] = m[2 * k] * (bs[4 * k] + bs[4 * k + 1]) + m[2 * k + 1] * (bs[4 * k + 2] + bs[4 * k + 3]);
-        acc_m = _mm_fmadd_ps(_mm_set1_ps(-dmin), _mm_cvtepi32_ps(_mm_loadu_si128((const __m128i *)lane)), acc_m);
+        int imin = 0;
+        for (int j = 0; j < 8; ++j) imin += m[j] * (bs[2 * j] + bs[2 * j + 1]);
         const uint8_t *q4 = xb + 16;
         const uint8_t *q8 = yb + 4;
         __m256i sumi = _mm256_setzero_si256();
@@ -46,11 +46,10 @@ static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *
             sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(lo, y0), _mm256_set1_epi16(sc[2 * p])));
             sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(hi, y1), _mm256_set1_epi16(sc[2 * p + 1])));
         }
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+        acc = fmaf((float)ick_hsum_i32(sumi), d, acc);
+        acc_m = fmaf((float)imin, dmin, acc_m);
     }
-    acc_m = _mm_add_ps(acc_m, _mm_movehl_ps(acc_m, acc_m));
-    acc_m = _mm_add_ss(acc_m, _mm_movehdup_ps(acc_m));
-    return ick_hsum(acc) + _mm_cvtss_f32(acc_m);
+    return acc - acc_m;
 }
 
 static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *y) {
@@ -63,6 +62,12 @@ static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *
         memcpy(&dy, yb, 4);
         const float d = ick_f16(xb + 208) * dy;
         const int8_t *sc = (const int8_t *)(xb + 192);
+        // The -32 offset comes off at the end from bsums, lane k holding the
+        // offset of sub-blocks 2k and 2k+1, exactly as ggml's AVX2
+        // ggml_vec_dot_q6_K_q8_K: the float rounding of each lane then matches.
+        const __m256i bsums = _mm256_loadu_si256((const __m256i *)(yb + 260));
+        const __m256i scales16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
+        const __m256i offset = _mm256_slli_epi32(_mm256_madd_epi16(bsums, scales16), 5);
         __m256i sumi = _mm256_setzero_si256();
         for (int h = 0; h < 2; ++h) {
             const uint8_t *ql = xb + 64 * h, *qh = xb + 128 + 32 * h;
@@ -78,13 +83,12 @@ static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *
             q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L1, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 6), m2), 4));
             for (int g = 0; g < 4; ++g) {
                 const __m256i yv = _mm256_loadu_si256((const __m256i *)(q8 + 32 * g));
-                // -32 offset per lane as ggml does (maddubs with 32s), keeping its lane sums.
-                const __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(q[g], yv),
-                                                   _mm256_maddubs_epi16(_mm256_set1_epi8(32), yv));
+                const __m256i p = _mm256_maddubs_epi16(q[g], yv);
                 const __m256i scv = _mm256_set_m128i(_mm_set1_epi16(s[2 * g + 1]), _mm_set1_epi16(s[2 * g]));
                 sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, scv));
             }
         }
+        sumi = _mm256_sub_epi32(sumi, offset);
         acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
     }
     return ick_hsum(acc);
