@@ -286,7 +286,7 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         let group = hp.heads / hp.kvHeads
         let window = hp.slidingWindow
         let keys = cache.keys(layer: layer), values = cache.values(layer: layer)
-        let fast = KernelPath.preferred != .scalar
+        let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 8 == 0
         // llama.cpp's mul_mat: ggml_vec_dot_f16 for one token, sgemm for a batch.
         let slots = batch.count == 1 ? 64 : 16
         let units = batch.count * hp.kvHeads
@@ -331,7 +331,13 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
                             }
                         }
                     }
-                    for h in 0..<group { AttentionMath.softmaxToF16(row + h * npos, count: npos) }
+                    for h in 0..<group {
+                        if fast {
+                            ick_softmax_f16_ggml_avx2(row + h * npos, Int32(npos))
+                        } else {
+                            AttentionMath.softmaxToF16(row + h * npos, count: npos)
+                        }
+                    }
                     valueRows.withUnsafeBufferPointer { vr in
                         if fast {
                             ick_attn_values_ggml_avx2(Int32(hd), Int32(group), Int32(npos), vr.baseAddress!, row, npos, out,

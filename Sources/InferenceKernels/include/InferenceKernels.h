@@ -44,7 +44,8 @@ void ick_axpy_f32_avx2(int n, float a, const float *x, float *y);
 /// sum_i f16(x[i]) * y[i] in llama.cpp's float order: `slots` 64 for
 /// ggml_vec_dot_f16 (AVX-512 build), 16 for its llamafile sgemm.
 float ick_dot_f16_ggml_avx2(int n, const uint16_t *x, const float *y, int slots);
-/// Attention of the `nq` query heads sharing one KV head over positions
+/// Attention of the `nq` (1...4) query heads sharing one KV head (hd a
+/// multiple of 8) over positions
 /// 0..<npos, in llama.cpp's float order; keys[i] / values[i] point at the f16
 /// row of position i, NULL where masked.
 /// scores[h * ld + i] = dot(q + h * hd, key i), -inf where masked.
@@ -53,6 +54,9 @@ void ick_attn_scores_ggml_avx2(int hd, int nq, int npos, const uint16_t *const *
 /// out[h * hd + d] = sum_i p[h * ld + i] * value_i[d]
 void ick_attn_values_ggml_avx2(int hd, int nq, int npos, const uint16_t *const *values, const float *p,
                                size_t ld, float *out, int slots);
+/// ggml soft_max of one row (count a multiple of 16), probabilities rounded
+/// to f16; the same operations as AttentionMath.softmaxToF16.
+void ick_softmax_f16_ggml_avx2(float *row, int count);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 

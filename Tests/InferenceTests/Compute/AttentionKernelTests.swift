@@ -51,9 +51,12 @@ import Testing
                     }
                 }
                 #expect(fast == slow)
+                var probs = fast
                 for h in 0..<t.nq {
                     fast.withUnsafeMutableBufferPointer { AttentionMath.softmaxToF16($0.baseAddress! + h * t.npos, count: t.npos) }
+                    probs.withUnsafeMutableBufferPointer { ick_softmax_f16_ggml_avx2($0.baseAddress! + h * t.npos, Int32(t.npos)) }
                 }
+                #expect(probs == fast)
                 var outFast = [Float](repeating: 0, count: t.nq * t.hd), outSlow = outFast
                 ick_attn_values_ggml_avx2(Int32(t.hd), Int32(t.nq), Int32(t.npos), vr, fast, t.npos, &outFast, Int32(slots))
                 vr.withUnsafeBufferPointer { rows in
