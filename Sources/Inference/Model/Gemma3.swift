@@ -287,8 +287,12 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         let window = hp.slidingWindow
         let keys = cache.keys(layer: layer), values = cache.values(layer: layer)
         let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 8 == 0
-        // llama.cpp's mul_mat: ggml_vec_dot_f16 for one token, sgemm for a batch.
-        let slots = batch.count == 1 ? 64 : 16
+        // llama.cpp's mul_mat: sgemm for a prompt batch (one sequence,
+        // consecutive positions), ggml_vec_dot_f16 for one token; a decode
+        // step of several candidates keeps the one-token order, so each
+        // candidate matches a single-sequence run.
+        let promptBatch = batch.count > 1 && zip(batch, batch.dropFirst()).allSatisfy { $1.position == $0.position + 1 }
+        let slots = promptBatch ? 16 : 64
         let units = batch.count * hp.kvHeads
         pool.parallelRanges(count: units) { range in
             var scores = [Float]()
