@@ -266,22 +266,28 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
     /// non-flash path: q and the probabilities are rounded to f16 (its
     /// mul_mat converts them to match the f16 cache), sums in f32. The
     /// query heads sharing a KV head are done together, so each key and
-    /// value row is read and converted once per group.
+    /// value row is read and converted once per group. With fewer (token,
+    /// KV head) units than twice the threads (decode), each group is split
+    /// in two halves of query heads so both cores work; every head's result
+    /// is computed the same way either way.
     private func attention(_ batch: [BatchToken], layer: Int, sliding: Bool, cache: KVCache) {
         let s = scratch
         let hd = hp.headDim, qd = hp.heads * hd, kvd = hp.kvHeads * hd
-        let group = hp.heads / hp.kvHeads
         let window = hp.slidingWindow
         let keys = cache.keys(layer: layer), values = cache.values(layer: layer)
+        let fullGroup = hp.heads / hp.kvHeads
+        let parts = fullGroup % 2 == 0 && batch.count * hp.kvHeads < 2 * pool.threadCount ? 2 : 1
+        let group = fullGroup / parts
         let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 32 == 0
-        let units = batch.count * hp.kvHeads
+        let units = batch.count * hp.kvHeads * parts
         pool.parallelRanges(count: units) { range in
             var scores = [Float]()
             for unit in range {
-                let t = unit / hp.kvHeads, kvHead = unit % hp.kvHeads
+                let t = unit / (hp.kvHeads * parts), kvHead = unit / parts % hp.kvHeads
+                let firstHead = kvHead * fullGroup + unit % parts * group
                 let token = batch[t]
-                let q = UnsafePointer(s.q + t * qd + kvHead * group * hd)
-                let out = s.attn + t * qd + kvHead * group * hd
+                let q = UnsafePointer(s.q + t * qd + firstHead * hd)
+                let out = s.attn + t * qd + firstHead * hd
                 // Keys this token sees: visible segments, causal, and the sliding window.
                 let minPosition = sliding ? token.position - window + 1 : 0
                 var spans: [(cell: Int, count: Int)] = []
