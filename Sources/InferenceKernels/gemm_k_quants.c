@@ -3,6 +3,7 @@
 // products use maddubs/madd with the scale folded into the madd.
 #include "InferenceKernels.h"
 #include "kernels_x86.h"
+#include <math.h>
 
 #if defined(__x86_64__)
 
@@ -11,14 +12,24 @@
 // One weight row against M (1..4, a constant at every call site) activation
 // rows: the weight super-block is unpacked once (scales, nibbles / 6-bit
 // values) and dotted with every row while in registers. Per activation row the
-// float operations and their order are ggml's AVX2 vec_dot (8 lanes of
-// d * sumi; Q4_K's min terms in 4 lanes), so results match it bit for bit;
-// the integer lane sums are exact, so how they are formed does not matter.
+// float operations and their order are llama.cpp's x86 ones (engine-exact's
+// choice, see docs/DECISIONS.md), so results match the one-row kernels bit for
+// bit; the integer sums are exact, so how they are formed does not matter.
+//
+// Q4_K as llama.cpp's repacked gemv (ggml_gemv_q4_K_8x8_q8_K): per
+// super-block one exact integer sum for the scaled quants and one for the
+// mins, each accumulated with a scalar FMA by (d_w * d_y) and (dmin_w * d_y);
+// the mins come off at the end.
+static inline ICK_AVX2 int hsum_i32x4(__m128i v) {
+    v = _mm_add_epi32(v, _mm_shuffle_epi32(v, 0x4E));
+    v = _mm_add_epi32(v, _mm_shuffle_epi32(v, 0xB1));
+    return _mm_cvtsi128_si32(v);
+}
+
 #define DEFINE_Q4_K_ROWS(NAME, TARGET)                                                      \
 static inline __attribute__((always_inline)) TARGET void NAME(                              \
     const int M, int nsb, const uint8_t *x, const uint8_t *a, size_t arb, float *out, size_t os, int r) { \
-    __m256 acc[4] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()}; \
-    __m128 acc_m[4] = {_mm_setzero_ps(), _mm_setzero_ps(), _mm_setzero_ps(), _mm_setzero_ps()}; \
+    float acc[4] = {0, 0, 0, 0}, acc_m[4] = {0, 0, 0, 0};                                   \
     const __m256i m4 = _mm256_set1_epi8(0x0F);                                              \
     for (int i = 0; i < nsb; ++i) {                                                         \
         const uint8_t *xb = x + (size_t)i * 144;                                            \
@@ -43,12 +54,10 @@ static inline __attribute__((always_inline)) TARGET void NAME(                  
             float dy;                                                                       \
             memcpy(&dy, yb, 4);                                                             \
             const float d = dx * dy, dmin = dminx * dy;                                     \
-            /* Sub-block sums of the activation (bsums pairs), then min lanes */            \
-            /* m[2k] * s[2k] + m[2k+1] * s[2k+1]. */                                        \
+            /* Sub-block sums of the activation (bsums pairs), then sum m[j] * s[j]. */    \
             const __m256i s32 = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), _mm256_set1_epi16(1)); \
             const __m128i s16 = _mm_packs_epi32(_mm256_castsi256_si128(s32), _mm256_extracti128_si256(s32, 1)); \
-            const __m128i lane = _mm_madd_epi16(mins, s16);                                 \
-            acc_m[k] = _mm_fmadd_ps(_mm_set1_ps(-dmin), _mm_cvtepi32_ps(lane), acc_m[k]);   \
+            const int imin = hsum_i32x4(_mm_madd_epi16(mins, s16));                         \
             const uint8_t *q8 = yb + 4;                                                     \
             __m256i sumi = _mm256_setzero_si256();                                          \
             for (int p = 0; p < 4; ++p) {                                                   \
@@ -57,14 +66,11 @@ static inline __attribute__((always_inline)) TARGET void NAME(                  
                 sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(q[2 * p], y0), _mm256_set1_epi16(sc[2 * p]))); \
                 sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(q[2 * p + 1], y1), _mm256_set1_epi16(sc[2 * p + 1]))); \
             }                                                                               \
-            acc[k] = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc[k]);  \
+            acc[k] = fmaf((float)ick_hsum_i32(sumi), d, acc[k]);                            \
+            acc_m[k] = fmaf((float)imin, dmin, acc_m[k]);                                   \
         }                                                                                   \
     }                                                                                       \
-    for (int k = 0; k < M; ++k) {                                                           \
-        __m128 t = _mm_add_ps(acc_m[k], _mm_movehl_ps(acc_m[k], acc_m[k]));                 \
-        t = _mm_add_ss(t, _mm_movehdup_ps(t));                                              \
-        out[(size_t)k * os + r] = ick_hsum(acc[k]) + _mm_cvtss_f32(t);                      \
-    }                                                                                       \
+    for (int k = 0; k < M; ++k) out[(size_t)k * os + r] = acc[k] - acc_m[k];                \
 }
 
 #define DEFINE_Q6_K_ROWS(NAME, TARGET)                                                      \
@@ -76,6 +82,7 @@ static inline __attribute__((always_inline)) TARGET void NAME(                  
         const uint8_t *xb = x + (size_t)i * 210;                                            \
         const float dx = ick_f16(xb + 208);                                                 \
         const int8_t *sc = (const int8_t *)(xb + 192);                                      \
+        const __m256i scales16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc)); \
         __m256i q[8], scv[8];                                                               \
         for (int h = 0; h < 2; ++h) {                                                       \
             const uint8_t *ql = xb + 64 * h, *qh = xb + 128 + 32 * h;                       \
@@ -94,14 +101,16 @@ static inline __attribute__((always_inline)) TARGET void NAME(                  
             float dy;                                                                       \
             memcpy(&dy, yb, 4);                                                             \
             const float d = dx * dy;                                                        \
+            /* The -32 offset comes off at the end from bsums, lane j holding the */       \
+            /* offset of sub-blocks 2j and 2j+1, as ggml's AVX2 vec_dot_q6_K_q8_K. */       \
+            const __m256i offset = _mm256_slli_epi32(_mm256_madd_epi16(                     \
+                _mm256_loadu_si256((const __m256i *)(yb + 260)), scales16), 5);             \
             __m256i sumi = _mm256_setzero_si256();                                          \
             for (int g = 0; g < 8; ++g) {                                                   \
                 const __m256i yv = _mm256_loadu_si256((const __m256i *)(yb + 4 + 32 * g));  \
-                /* The -32 offset per lane as ggml does (maddubs with 32s). */              \
-                const __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(q[g], yv),          \
-                                                   _mm256_maddubs_epi16(_mm256_set1_epi8(32), yv)); \
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, scv[g]));                \
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(q[g], yv), scv[g])); \
             }                                                                               \
+            sumi = _mm256_sub_epi32(sumi, offset);                                          \
             acc[k] = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc[k]);  \
         }                                                                                   \
     }                                                                                       \
@@ -134,7 +143,7 @@ DEFINE_GEMM_K(ick_gemm_q6_k_avx2, ICK_AVX2, q6_k_rows_avx2)
 // AVX-512: two activation rows per zmm (lanes 0-7 row k, lanes 8-15 row k+1)
 // against the weight super-block broadcast to both halves, so each row's
 // lanes hold exactly the AVX2 kernel's lanes and get the same float
-// operations: bit-identical results with half the instructions. An odd last
+// operations: bit-identical results with about half the instructions. An odd last
 // activation row uses the AVX2 code compiled for this target.
 DEFINE_Q4_K_ROWS(q4_k_rows_avx512, ICK_AVX512)
 DEFINE_Q6_K_ROWS(q6_k_rows_avx512, ICK_AVX512)
@@ -162,8 +171,7 @@ static inline ICK_AVX512 float hsum4(__m128 v) {
 // against one Q4_K weight row; the weight super-block is unpacked once.
 static inline __attribute__((always_inline)) ICK_AVX512 void q4_k_pairs_avx512(
     const int NP, int nsb, const uint8_t *x, const uint8_t *const *rows, float *const *outs) {
-    __m512 acc[2] = {_mm512_setzero_ps(), _mm512_setzero_ps()};
-    __m256 acc_m[2] = {_mm256_setzero_ps(), _mm256_setzero_ps()};  // 4 min lanes of row k, then of row k+1
+    float acc[4] = {0, 0, 0, 0}, acc_m[4] = {0, 0, 0, 0};
     const __m512i m4 = _mm512_set1_epi8(0x0F);
     for (int i = 0; i < nsb; ++i) {
         const uint8_t *xb = x + (size_t)i * 144;
@@ -188,11 +196,9 @@ static inline __attribute__((always_inline)) ICK_AVX512 void q4_k_pairs_avx512(
             float dy0, dy1;
             memcpy(&dy0, y0, 4);
             memcpy(&dy1, y1, 4);
-            // Min terms: sub-block sums of both rows, then m[2k] * s[2k] + m[2k+1] * s[2k+1].
+            // Min sums: sub-block sums of both rows, then sum m[j] * s[j] per row.
             const __m512i s32 = _mm512_madd_epi16(load_pair(y0 + 260, y1 + 260), _mm512_set1_epi16(1));
-            const __m256i lane = _mm256_madd_epi16(mins, _mm512_cvtepi32_epi16(s32));
-            const __m256 dmin = _mm256_insertf128_ps(_mm256_set1_ps(-(dminx * dy0)), _mm_set1_ps(-(dminx * dy1)), 1);
-            acc_m[k] = _mm256_fmadd_ps(dmin, _mm256_cvtepi32_ps(lane), acc_m[k]);
+            const __m256i mm = _mm256_madd_epi16(mins, _mm512_cvtepi32_epi16(s32));
             __m512i sumi = _mm512_setzero_si512();
             for (int p = 0; p < 4; ++p) {
                 const __m512i ya = load_pair(y0 + 4 + 64 * p, y1 + 4 + 64 * p);
@@ -200,24 +206,25 @@ static inline __attribute__((always_inline)) ICK_AVX512 void q4_k_pairs_avx512(
                 sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[2 * p], ya), _mm512_set1_epi16(sc[2 * p])));
                 sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[2 * p + 1], yb), _mm512_set1_epi16(sc[2 * p + 1])));
             }
-            acc[k] = _mm512_fmadd_ps(pair_scale(dx * dy0, dx * dy1), _mm512_cvtepi32_ps(sumi), acc[k]);
+            acc[2 * k] = fmaf((float)ick_hsum_i32(_mm512_castsi512_si256(sumi)), dx * dy0, acc[2 * k]);
+            acc[2 * k + 1] = fmaf((float)ick_hsum_i32(_mm512_extracti64x4_epi64(sumi, 1)), dx * dy1, acc[2 * k + 1]);
+            acc_m[2 * k] = fmaf((float)hsum_i32x4(_mm256_castsi256_si128(mm)), dminx * dy0, acc_m[2 * k]);
+            acc_m[2 * k + 1] = fmaf((float)hsum_i32x4(_mm256_extracti128_si256(mm, 1)), dminx * dy1, acc_m[2 * k + 1]);
         }
     }
-    for (int k = 0; k < NP; ++k) {
-        *outs[2 * k] = ick_hsum(_mm512_castps512_ps256(acc[k])) + hsum4(_mm256_castps256_ps128(acc_m[k]));
-        *outs[2 * k + 1] = hsum_high(acc[k]) + hsum4(_mm256_extractf128_ps(acc_m[k], 1));
-    }
+    for (int k = 0; k < 2 * NP; ++k) *outs[k] = acc[k] - acc_m[k];
 }
 
 // NP pairs of activation rows against one Q6_K weight row.
 static inline __attribute__((always_inline)) ICK_AVX512 void q6_k_pairs_avx512(
     const int NP, int nsb, const uint8_t *x, const uint8_t *const *rows, float *const *outs) {
     __m512 acc[2] = {_mm512_setzero_ps(), _mm512_setzero_ps()};
-    const __m512i m4 = _mm512_set1_epi8(0x0F), m2 = _mm512_set1_epi8(3), k32 = _mm512_set1_epi8(32);
+    const __m512i m4 = _mm512_set1_epi8(0x0F), m2 = _mm512_set1_epi8(3);
     for (int i = 0; i < nsb; ++i) {
         const uint8_t *xb = x + (size_t)i * 210;
         const float dx = ick_f16(xb + 208);
         const int8_t *sc = (const int8_t *)(xb + 192);
+        const __m512i scales16 = _mm512_broadcast_i64x4(_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc)));
         __m512i q[8], scv[8];
         for (int h = 0; h < 2; ++h) {
             const uint8_t *ql = xb + 64 * h, *qh = xb + 128 + 32 * h;
@@ -236,12 +243,14 @@ static inline __attribute__((always_inline)) ICK_AVX512 void q6_k_pairs_avx512(
             float dy0, dy1;
             memcpy(&dy0, y0, 4);
             memcpy(&dy1, y1, 4);
+            // The -32 offset from bsums, per lane as the AVX2 code.
+            const __m512i offset = _mm512_slli_epi32(_mm512_madd_epi16(load_pair(y0 + 260, y1 + 260), scales16), 5);
             __m512i sumi = _mm512_setzero_si512();
             for (int g = 0; g < 8; ++g) {
                 const __m512i yv = load_pair(y0 + 4 + 32 * g, y1 + 4 + 32 * g);
-                const __m512i p = _mm512_sub_epi16(_mm512_maddubs_epi16(q[g], yv), _mm512_maddubs_epi16(k32, yv));
-                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(p, scv[g]));
+                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[g], yv), scv[g]));
             }
+            sumi = _mm512_sub_epi32(sumi, offset);
             acc[k] = _mm512_fmadd_ps(pair_scale(dx * dy0, dx * dy1), _mm512_cvtepi32_ps(sumi), acc[k]);
         }
     }
