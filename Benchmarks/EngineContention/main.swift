@@ -75,13 +75,13 @@ do {
     let decodeAlone = try await decodeRate(engine, seconds: window)
     let shared = BusyLoop()
     shared.start()
-    Thread.sleep(forTimeInterval: 0.2)
+    try await Task.sleep(nanoseconds: 200_000_000)
     let c0 = shared.count.load(ordering: .relaxed), t0 = now()
     let decodeWithBusy = try await decodeRate(engine, seconds: window)
     let c1 = shared.count.load(ordering: .relaxed), t1 = now()
     shared.stop.store(true, ordering: .relaxed)
     let busyWithDecode = Double(c1 - c0) / (t1 - t0)
-    Thread.sleep(forTimeInterval: 0.2)
+    try await Task.sleep(nanoseconds: 200_000_000)
     let busy2Idle = busyRate(threads: 2, seconds: window)
     let fields: [(String, Double)] = [
         ("busy_alone_per_s", busyAlone), ("decode_alone_tok_s", decodeAlone),
