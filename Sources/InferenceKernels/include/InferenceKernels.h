@@ -10,6 +10,7 @@
 enum {
     ICK_FEATURE_AVX2 = 1,     // AVX2 + FMA + F16C
     ICK_FEATURE_AVXVNNI = 2,  // AVX-VNNI (vpdpbusd on ymm)
+    ICK_FEATURE_AVX512 = 4,   // AVX-512 F/BW/VL + VNNI (zmm state enabled by the OS)
 };
 
 /// Bit set of ICK_FEATURE_* the running CPU (and OS) supports.
@@ -30,6 +31,10 @@ void ick_gemm_q8_0_avxvnni(int, const void *, size_t, int, int, const void *, si
 void ick_gemm_q5_0_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q5_0_avxvnni(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q4_0_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+// AVX-512 VNNI versions: the same results as the AVX2 ones, bit for bit.
+void ick_gemm_q8_0_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+void ick_gemm_q5_0_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+void ick_gemm_q4_0_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q4_k_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q6_k_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 /// Q6_K in the float order of llama.cpp's tiled matmul (batches of 8+ tokens).
