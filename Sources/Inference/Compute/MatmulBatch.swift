@@ -12,7 +12,8 @@ extension ComputePool {
     /// region. Rows of all targets form one index space split into chunks,
     /// so q/k/v (or gate/up) cost one fork-join, not three. Tokens are tiled
     /// by `tokenTile` so a tile of activations stays in L1 while the chunk's
-    /// weight rows stream past it.
+    /// weight rows stream past it. Tiles are multiples of 4 tokens: the
+    /// Q4_K kernel follows llama.cpp's gemm order in whole groups of 4.
     func multiply(_ targets: [MatmulTarget], activations: UnsafeRawPointer, rowBytes: Int, count: Int,
                   path: KernelPath = .preferred, tokenTile: Int = 16) {
         let totalRows = targets.reduce(0) { $0 + $1.matrix.rows }
@@ -28,7 +29,8 @@ extension ComputePool {
                         let n = min(tokenTile, count - tile)
                         t.matrix.multiply(rows: (lo - base)..<(hi - base), activations: activations + tile * rowBytes,
                                           activationRowBytes: rowBytes, activationCount: n,
-                                          into: t.out + tile * t.outStride, outStride: t.outStride, path: path)
+                                          into: t.out + tile * t.outStride, outStride: t.outStride, path: path,
+                                          batchTokens: count)
                         tile += n
                     }
                 }

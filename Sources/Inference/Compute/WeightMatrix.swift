@@ -42,10 +42,16 @@ struct WeightMatrix: @unchecked Sendable {
         }
     }
 
-    /// The C kernel for `path`, if there is one for this type.
-    func fastKernel(_ path: KernelPath) -> ick_gemm_fn? {
+    /// The C kernel for `path`, if there is one for this type. `batchTokens`
+    /// (the tokens of the whole matmul) picks the float order llama.cpp uses
+    /// for that batch size: its tiled K-quant matmul from 8 tokens on.
+    func fastKernel(_ path: KernelPath, batchTokens: Int = 1) -> ick_gemm_fn? {
         switch (path, type) {
         case (.scalar, _): nil
+        case (.avx512, .q8_0): ick_gemm_q8_0_avx512
+        case (.avx512, .q5_0): ick_gemm_q5_0_avx512
+        case (.avx512, .q4_0): ick_gemm_q4_0_avx512
+        case (_, .q6_K) where batchTokens >= 8: ick_gemm_q6_k_tiled_avx2
         case (.avxVNNI, .q8_0): ick_gemm_q8_0_avxvnni
         case (.avxVNNI, .q5_0): ick_gemm_q5_0_avxvnni
         case (_, .q8_0): ick_gemm_q8_0_avx2
@@ -77,8 +83,8 @@ struct WeightMatrix: @unchecked Sendable {
     /// j in 0..<activationCount. Activations are already in `activationFormat`.
     func multiply(rows rowRange: Range<Int>, activations: UnsafeRawPointer, activationRowBytes: Int,
                   activationCount: Int, into out: UnsafeMutablePointer<Float>, outStride: Int,
-                  path: KernelPath = .preferred) {
-        if let kernel = fastKernel(path) {
+                  path: KernelPath = .preferred, batchTokens: Int? = nil) {
+        if let kernel = fastKernel(path, batchTokens: batchTokens ?? activationCount) {
             kernel(Int32(columns), data, rowBytes, Int32(rowRange.lowerBound), Int32(rowRange.upperBound),
                    activations, activationRowBytes, Int32(activationCount), out, outStride)
             return

@@ -35,11 +35,7 @@ extension InferenceEngine {
         guard allTokens.count >= 4100 else { throw InferenceError.invalidParameter("benchmark text too short") }
         let s = session
         let vocab = s.vocabularySize
-        func argmax(_ p: UnsafePointer<Float>) -> Int32 {
-            var best = 0
-            for i in 1..<vocab where p[i] > p[best] { best = i }
-            return Int32(best)
-        }
+        func argmax(_ p: UnsafePointer<Float>) -> Int32 { Int32(Sampler.argmax(p, count: vocab)) }
         func seconds(_ body: () throws -> Void) rethrows -> Double {
             let start = DispatchTime.now().uptimeNanoseconds
             try body()

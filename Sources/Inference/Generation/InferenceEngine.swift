@@ -125,10 +125,14 @@ public final class InferenceEngine: @unchecked Sendable {
             if steps.isEmpty { break }
             session.decode(steps, branchCapacity: capacity)
             if steps[0].branch == 0 { evaluatedByBranchZero = steps[0].length + 1 }
-            for (row, step) in steps.enumerated() {
-                let history = (Array(promptTail) + candidates[step.branch].generated).suffix(request.sampling.penaltyWindow)
-                candidates[step.branch].next = candidates[step.branch].sampler.sample(
-                    session.logits(row: row), count: vocab, history: history)
+            // Each candidate samples from its own row with its own generator, so
+            // they run side by side on the pool (a full pass over 262k logits each).
+            candidates.withUnsafeMutableBufferPointer { c in
+                pool.run(chunks: steps.count) { row in
+                    let branch = steps[row].branch
+                    let history = (Array(promptTail) + c[branch].generated).suffix(request.sampling.penaltyWindow)
+                    c[branch].next = c[branch].sampler.sample(session.logits(row: row), count: vocab, history: history)
+                }
             }
         }
         // Branch 0 continues the prompt in place: keep it for prefix reuse.

@@ -16,6 +16,13 @@ final class ModelSession: @unchecked Sendable {
     let vocabularySize: Int
     private var logitBuffer: UnsafeMutablePointer<Float>
     private var logitRowsCapacity: Int
+    /// Logits of the last prompt prefill evaluated, for `promptLogitsTokens`.
+    /// The engine's float order depends on how a prompt is split into
+    /// batches (as llama.cpp's does), so re-evaluating a fully cached prompt's
+    /// last token alone would give slightly different logits and break "same
+    /// seed, same output"; the stored ones are exactly the first evaluation's.
+    private var promptLogits: [Float] = []
+    private var promptLogitsTokens: [Int32] = []
 
     init(model: any LanguageModel, contextLength: Int) {
         self.model = model
@@ -38,8 +45,9 @@ final class ModelSession: @unchecked Sendable {
     }
 
     /// Makes the cache hold `tokens`, evaluating only what follows the
-    /// longest common prefix with what it holds (always at least the last
-    /// token, to produce logits). Logits of the last token are in row 0.
+    /// longest common prefix with what it holds (at least the last token, to
+    /// produce logits, unless `tokens` is exactly the last prompt evaluated:
+    /// then its stored logits are reused). Logits of the last token are in row 0.
     /// - Returns: how many tokens were reused.
     @discardableResult
     func prefill(_ tokens: [Int32]) throws -> Int {
@@ -50,6 +58,12 @@ final class ModelSession: @unchecked Sendable {
         var common = 0
         let limit = min(cachedTokens.count, tokens.count)
         while common < limit && cachedTokens[common] == tokens[common] { common += 1 }
+        if common == tokens.count && tokens == promptLogitsTokens {
+            cachedTokens.removeSubrange(common...)
+            ensureLogitRows(1)
+            promptLogits.withUnsafeBufferPointer { logitBuffer.update(from: $0.baseAddress!, count: vocabularySize) }
+            return common
+        }
         if common == tokens.count { common -= 1 }
         cachedTokens.removeSubrange(common...)
         ensureLogitRows(1)
@@ -65,6 +79,8 @@ final class ModelSession: @unchecked Sendable {
             cachedTokens.append(contentsOf: tokens[start..<end])
             start = end
         }
+        promptLogits = Array(UnsafeBufferPointer(start: logitBuffer, count: vocabularySize))
+        promptLogitsTokens = tokens
         return common
     }
 
@@ -101,5 +117,8 @@ final class ModelSession: @unchecked Sendable {
     }
 
     /// Forgets the cached prompt (next prefill evaluates everything).
-    func reset() { cachedTokens.removeAll() }
+    func reset() {
+        cachedTokens.removeAll()
+        promptLogitsTokens.removeAll()
+    }
 }

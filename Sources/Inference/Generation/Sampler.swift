@@ -18,6 +18,9 @@ struct Sampler {
     /// token history the penalties consider.
     mutating func sample(_ logits: UnsafePointer<Float>, count: Int, history: ArraySlice<Int32>) -> Int32 {
         let p = parameters
+        let penalized = p.repetitionPenalty != 1 || p.presencePenalty != 0
+        // Nothing to change: read the model's buffer in place (no 1 MB copy per token).
+        guard penalized || !p.logitBias.isEmpty else { return choose(logits, count: count) }
         var buffer = scratch
         scratch = []
         defer { scratch = buffer }
@@ -26,7 +29,7 @@ struct Sampler {
             let l = buf.baseAddress!
             l.update(from: logits, count: count)
             // Penalties over the distinct tokens of the window (llama.cpp penalties sampler).
-            if p.repetitionPenalty != 1 || p.presencePenalty != 0 {
+            if penalized {
                 var seen = Set<Int32>()
                 for t in history.suffix(p.penaltyWindow) where t >= 0 && Int(t) < count && seen.insert(t).inserted {
                     var v = l[Int(t)]
@@ -35,37 +38,74 @@ struct Sampler {
                 }
             }
             for (t, bias) in p.logitBias where t >= 0 && Int(t) < count { l[Int(t)] += bias }
-
-            if p.temperature <= 0 {
-                var best = 0
-                for i in 1..<count where l[i] > l[best] { best = i }
-                return Int32(best)
-            }
-            return draw(l, count: count)
+            return choose(l, count: count)
         }
     }
 
-    private mutating func draw(_ l: UnsafeMutablePointer<Float>, count: Int) -> Int32 {
+    private mutating func choose(_ l: UnsafePointer<Float>, count: Int) -> Int32 {
+        parameters.temperature <= 0 ? Int32(Self.argmax(l, count: count)) : draw(l, count: count)
+    }
+
+    /// Index of the largest value, the first one on ties (a plain loop, but
+    /// the maximum is found 8 lanes at a time first: 262k logits per token
+    /// per candidate made the scalar compare-and-branch loop visible).
+    static func argmax(_ l: UnsafePointer<Float>, count: Int) -> Int {
+        guard count > 0 else { return 0 }
+        let best = maximum(l, count: count)
+        for j in 0..<count where l[j] == best { return j }
+        // Only NaNs are left unmatched: fall back to the first-strictly-greater scan.
+        var index = 0
+        for j in 1..<count where l[j] > l[index] { index = j }
+        return index
+    }
+
+    /// The largest value (NaNs aside), 8 lanes at a time.
+    static func maximum(_ l: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMD8<Float>(repeating: -.infinity)
+        var i = 0
+        let raw = UnsafeRawPointer(l)
+        while i + 8 <= count {
+            lanes = pointwiseMax(lanes, raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self))
+            i += 8
+        }
+        var best = lanes.max()
+        while i < count { best = max(best, l[i]); i += 1 }
+        return best
+    }
+
+    private mutating func draw(_ l: UnsafePointer<Float>, count: Int) -> Int32 {
         let p = parameters
         // Top-k by a bounded selection; with no k, keep every token whose
         // probability can matter (within 25 nats * T of the best; exp(-25) ~ 1e-11).
-        var maxLogit = -Float.infinity
-        for i in 0..<count where l[i] > maxLogit { maxLogit = l[i] }
+        let maxLogit = Self.maximum(l, count: count)
         guard maxLogit.isFinite else { return 0 }
         let floor = maxLogit - 25 * max(p.temperature, 1)
         candidates.removeAll(keepingCapacity: true)
         let k = p.topK > 0 ? min(p.topK, count) : count
         if k < count {
-            // Min-heap of the k best (smallest at 0).
-            for i in 0..<count where l[i] >= floor {
-                let v = l[i]
-                if candidates.count < k {
-                    candidates.append((Int32(i), v))
-                    siftUp(candidates.count - 1)
-                } else if v > candidates[0].logit {
-                    candidates[0] = (Int32(i), v)
-                    siftDown(0)
+            // Min-heap of the k best (smallest at 0). Once it is full, runs of
+            // 8 logits none of which would enter it are skipped lane-wise; the
+            // others go through the same scalar steps in the same order.
+            let raw = UnsafeRawPointer(l)
+            var i = 0
+            while i < count {
+                let end = min(i + 8, count)
+                if end - i == 8 && candidates.count == k {
+                    let x = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                    let enters = (x .>= SIMD8(repeating: floor)) .& (x .> SIMD8(repeating: candidates[0].logit))
+                    if !any(enters) { i = end; continue }
                 }
+                for j in i..<end where l[j] >= floor {
+                    let v = l[j]
+                    if candidates.count < k {
+                        candidates.append((Int32(j), v))
+                        siftUp(candidates.count - 1)
+                    } else if v > candidates[0].logit {
+                        candidates[0] = (Int32(j), v)
+                        siftDown(0)
+                    }
+                }
+                i = end
             }
         } else {
             for i in 0..<count where l[i] >= floor { candidates.append((Int32(i), l[i])) }

@@ -159,6 +159,7 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
 
     func forward(_ batch: [BatchToken], cache: KVCache, logitRows: [Int], logits: UnsafeMutablePointer<Float>) {
         precondition(batch.count <= maxBatchSize, "batch larger than maxBatchSize")
+        precondition(zip(logitRows, logitRows.dropFirst()).allSatisfy { $0 < $1 }, "logit rows must ascend")
         let n = batch.count
         guard n > 0 else { return }
         let s = scratch
@@ -217,7 +218,18 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             pool.quantize(of, s.attn, columns: qd, count: n, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.o, out: s.o, outStride: e)],
                           activations: s.quantized, rowBytes: of.rowBytes(qd), count: n)
-            rowwise(n) { t in
+            // llama.cpp keeps only the rows that produce logits before the
+            // last layer's FFN (inp_out_ids): that FFN then runs at the batch
+            // size of the outputs, which selects its kernels' float order.
+            var active = n
+            if l == hp.layers - 1 {
+                for (j, t) in logitRows.enumerated() where j != t {
+                    (s.o + j * e).update(from: s.o + t * e, count: e)
+                    (s.x + j * e).update(from: s.x + t * e, count: e)
+                }
+                active = logitRows.count
+            }
+            rowwise(active) { t in
                 let o = s.o + t * e, x = s.x + t * e
                 TransformerOps.rmsNorm(o, count: e, eps: eps, weight: layer.postAttnNorm, into: o)
                 for i in 0..<e { x[i] += o[i] }
@@ -226,16 +238,16 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
 
             // FFN: down(gelu(gate h) * up h)
             let gf = layer.gate.activationFormat
-            pool.quantize(gf, s.h, columns: e, count: n, into: s.quantized)
+            pool.quantize(gf, s.h, columns: e, count: active, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.gate, out: s.gate, outStride: ff),
                            MatmulTarget(matrix: layer.up, out: s.up, outStride: ff)],
-                          activations: s.quantized, rowBytes: gf.rowBytes(e), count: n)
-            rowwise(n) { t in TransformerOps.geglu(s.gate + t * ff, s.up + t * ff, count: ff, into: s.gate + t * ff) }
+                          activations: s.quantized, rowBytes: gf.rowBytes(e), count: active)
+            rowwise(active) { t in TransformerOps.geglu(s.gate + t * ff, s.up + t * ff, count: ff, into: s.gate + t * ff) }
             let df = layer.down.activationFormat
-            pool.quantize(df, s.gate, columns: ff, count: n, into: s.quantized)
+            pool.quantize(df, s.gate, columns: ff, count: active, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.down, out: s.o, outStride: e)],
-                          activations: s.quantized, rowBytes: df.rowBytes(ff), count: n)
-            rowwise(n) { t in
+                          activations: s.quantized, rowBytes: df.rowBytes(ff), count: active)
+            rowwise(active) { t in
                 let o = s.o + t * e, x = s.x + t * e
                 TransformerOps.rmsNorm(o, count: e, eps: eps, weight: layer.postFfnNorm, into: o)
                 for i in 0..<e { x[i] += o[i] }
@@ -244,8 +256,8 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
 
         // logits = token_embd . (rmsnorm(x) * output_norm), only for the rows asked for.
         guard !logitRows.isEmpty else { return }
-        for (j, t) in logitRows.enumerated() {
-            TransformerOps.rmsNorm(s.x + t * e, count: e, eps: eps, weight: outputNorm, into: s.h + j * e)
+        for j in logitRows.indices {
+            TransformerOps.rmsNorm(s.x + j * e, count: e, eps: eps, weight: outputNorm, into: s.h + j * e)
         }
         let lf = tokenEmbedding.activationFormat
         pool.quantize(lf, s.h, columns: e, count: logitRows.count, into: s.quantized)
@@ -262,90 +274,88 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         }
     }
 
-    /// softmax(q k^T + mask) v for every token and head, as llama.cpp's
-    /// non-flash path: q and the probabilities are rounded to f16 (its
-    /// mul_mat converts them to match the f16 cache), sums in f32. The
-    /// query heads sharing a KV head are done together, so each key and
-    /// value row is read and converted once per group.
+    /// softmax(q k^T + mask) v for every token and head in llama.cpp's
+    /// (non-flash) float order, see ``AttentionMath``: q and the
+    /// probabilities are rounded to f16 (its mul_mat converts them to match
+    /// the f16 cache), and every sum is grouped by key position as in its
+    /// KV cache, whose cell i holds position i. Positions run to a multiple
+    /// of 64 with masked padding, as llama.cpp pads its KV view.
     private func attention(_ batch: [BatchToken], layer: Int, sliding: Bool, cache: KVCache) {
         let s = scratch
         let hd = hp.headDim, qd = hp.heads * hd, kvd = hp.kvHeads * hd
         let group = hp.heads / hp.kvHeads
         let window = hp.slidingWindow
         let keys = cache.keys(layer: layer), values = cache.values(layer: layer)
-        let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 32 == 0
+        let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 8 == 0
+        // llama.cpp's mul_mat: sgemm for a prompt batch (one sequence,
+        // consecutive positions), ggml_vec_dot_f16 for one token; a decode
+        // step of several candidates keeps the one-token order, so each
+        // candidate matches a single-sequence run.
+        let promptBatch = batch.count > 1 && zip(batch, batch.dropFirst()).allSatisfy { $1.position == $0.position + 1 }
+        let slots = promptBatch ? 16 : 64
         let units = batch.count * hp.kvHeads
         pool.parallelRanges(count: units) { range in
             var scores = [Float]()
+            var keyRows = [UnsafePointer<UInt16>?]()
+            var valueRows = [UnsafePointer<UInt16>?]()
             for unit in range {
                 let t = unit / hp.kvHeads, kvHead = unit % hp.kvHeads
                 let token = batch[t]
                 let q = UnsafePointer(s.q + t * qd + kvHead * group * hd)
                 let out = s.attn + t * qd + kvHead * group * hd
-                // Keys this token sees: visible segments, causal, and the sliding window.
+                // Rows of the positions this token sees: visible segments, causal, sliding window.
+                let npos = (token.position + 1 + 63) & ~63
                 let minPosition = sliding ? token.position - window + 1 : 0
-                var spans: [(cell: Int, count: Int)] = []
-                spans.reserveCapacity(token.visible.count)
-                var total = 0
+                keyRows.removeAll(keepingCapacity: true)
+                keyRows.append(contentsOf: repeatElement(nil, count: npos))
+                valueRows.removeAll(keepingCapacity: true)
+                valueRows.append(contentsOf: repeatElement(nil, count: npos))
                 for seg in token.visible {
                     let first = max(0, minPosition - seg.position)
                     let last = min(seg.count, token.position - seg.position + 1)
-                    if first < last { spans.append((seg.cell + first, last - first)); total += last - first }
+                    guard first < last else { continue }
+                    for i in first..<last {
+                        let cell = seg.cell + i
+                        keyRows[seg.position + i] = UnsafePointer(keys + cell * kvd + kvHead * hd)
+                        valueRows[seg.position + i] = UnsafePointer(values + cell * kvd + kvHead * hd)
+                    }
                 }
-                if scores.count < group * total { scores = [Float](repeating: 0, count: group * total) }
+                if scores.count < group * npos { scores = [Float](repeating: 0, count: group * npos) }
                 scores.withUnsafeMutableBufferPointer { sc in
-                    let ld = total
-                    var m = 0
-                    for span in spans {
-                        let k = UnsafePointer(keys + span.cell * kvd + kvHead * hd)
+                    let row = sc.baseAddress!
+                    keyRows.withUnsafeBufferPointer { kr in
                         if fast {
-                            ick_gqa_scores_f16_avx2(Int32(hd), Int32(group), q, k, kvd, Int32(span.count), sc.baseAddress! + m, ld)
+                            ick_attn_scores_ggml_avx2(Int32(hd), Int32(group), Int32(npos), kr.baseAddress!, q, row, npos,
+                                                      Int32(slots))
                         } else {
-                            for h in 0..<group {
-                                for i in 0..<span.count { sc[h * ld + m + i] = Self.dotF16(hd, k + i * kvd, q + h * hd) }
-                            }
-                        }
-                        m += span.count
-                    }
-                    // Softmax per head (ggml soft_max: max, exp, sum in double, scale), then f16.
-                    for h in 0..<group {
-                        let row = sc.baseAddress! + h * ld
-                        var maxScore = -Float.infinity
-                        for i in 0..<total { maxScore = max(maxScore, row[i]) }
-                        var sum: Double = 0
-                        for i in 0..<total {
-                            let p = expf(row[i] - maxScore)
-                            row[i] = p
-                            sum += Double(p)
-                        }
-                        let inv = Float(1 / sum)
-                        for i in 0..<total { row[i] = HalfFloat.roundedToF16(row[i] * inv) }
-                    }
-                    out.initialize(repeating: 0, count: group * hd)
-                    m = 0
-                    for span in spans {
-                        let v = UnsafePointer(values + span.cell * kvd + kvHead * hd)
-                        if fast {
-                            ick_gqa_values_f16_avx2(Int32(hd), Int32(group), sc.baseAddress! + m, ld, v, kvd, Int32(span.count), out)
-                        } else {
-                            for h in 0..<group {
-                                for i in 0..<span.count {
-                                    let p = sc[h * ld + m + i], vr = v + i * kvd
-                                    for d in 0..<hd { out[h * hd + d] += p * HalfFloat.float(fromF16: vr[d]) }
+                            for i in 0..<npos {
+                                for h in 0..<group {
+                                    row[h * npos + i] = kr[i].map { AttentionMath.dotF16(hd, $0, q + h * hd, slots: slots) } ?? -.infinity
                                 }
                             }
                         }
-                        m += span.count
+                    }
+                    for h in 0..<group {
+                        if fast {
+                            ick_softmax_f16_ggml_avx2(row + h * npos, Int32(npos))
+                        } else {
+                            AttentionMath.softmaxToF16(row + h * npos, count: npos)
+                        }
+                    }
+                    valueRows.withUnsafeBufferPointer { vr in
+                        if fast {
+                            ick_attn_values_ggml_avx2(Int32(hd), Int32(group), Int32(npos), vr.baseAddress!, row, npos, out,
+                                                      Int32(slots))
+                        } else {
+                            for h in 0..<group {
+                                AttentionMath.values(hd: hd, npos: npos, rows: vr.baseAddress!, p: row + h * npos,
+                                                     slots: slots, into: out + h * hd)
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
-    @inline(__always)
-    private static func dotF16(_ n: Int, _ k: UnsafePointer<UInt16>, _ q: UnsafePointer<Float>) -> Float {
-        var sum: Float = 0
-        for i in 0..<n { sum += HalfFloat.float(fromF16: k[i]) * q[i] }
-        return sum
-    }
 }

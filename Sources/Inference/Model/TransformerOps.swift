@@ -11,7 +11,9 @@ enum TransformerOps {
                         into y: UnsafeMutablePointer<Float>) {
         var sum: Double = 0
         for i in 0..<count { sum += Double(x[i] * x[i]) }
-        let scale = 1 / Float((sum / Double(count) + Double(eps)).squareRoot())
+        // ggml rounds the mean to float before adding eps and takes a float sqrt.
+        let mean = Float(sum / Double(count))
+        let scale = 1 / (mean + eps).squareRoot()
         for i in 0..<count { y[i] = (x[i] * scale) * weight[i] }
     }
 
@@ -35,8 +37,10 @@ enum TransformerOps {
         for i in 0..<half {
             let c = table[2 * i], s = table[2 * i + 1]
             let x0 = x[i], x1 = x[i + half]
-            x[i] = x0 * c - x1 * s
-            x[i + half] = x0 * s + x1 * c
+            // ggml-cpu is built with FP contraction: GCC fuses the first
+            // product of each line into an FMA (measured bit-exact).
+            x[i] = (-(x1 * s)).addingProduct(x0, c)
+            x[i + half] = (x1 * c).addingProduct(x0, s)
         }
     }
 
@@ -45,7 +49,9 @@ enum TransformerOps {
     /// Matching it keeps the FFN bit-compatible with llama.cpp.
     static let geluTable: [Float] = (0..<65536).map { bits in
         let x = HalfFloat.float(fromF16: UInt16(bits))
-        let g = 0.5 * x * (1 + tanhf(0.797_884_560_802_865_4 * x * (1 + 0.044715 * x * x)))
+        // ggml_gelu_f32 as GCC contracts it: 1 + (A x) x is one FMA.
+        let inner = Float(1).addingProduct(Float(0.044715) * x, x)
+        let g = 0.5 * x * (1 + tanhf(Float(0.797_884_560_802_865_4) * x * inner))
         return HalfFloat.roundedToF16(g)
     }
 

@@ -10,6 +10,7 @@
 enum {
     ICK_FEATURE_AVX2 = 1,     // AVX2 + FMA + F16C
     ICK_FEATURE_AVXVNNI = 2,  // AVX-VNNI (vpdpbusd on ymm)
+    ICK_FEATURE_AVX512 = 4,   // AVX-512 F/BW/VL + VNNI (zmm state enabled by the OS)
 };
 
 /// Bit set of ICK_FEATURE_* the running CPU (and OS) supports.
@@ -30,8 +31,14 @@ void ick_gemm_q8_0_avxvnni(int, const void *, size_t, int, int, const void *, si
 void ick_gemm_q5_0_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q5_0_avxvnni(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q4_0_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+// AVX-512 VNNI versions: the same results as the AVX2 ones, bit for bit.
+void ick_gemm_q8_0_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+void ick_gemm_q5_0_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+void ick_gemm_q4_0_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q4_k_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q6_k_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+/// Q6_K in the float order of llama.cpp's tiled matmul (batches of 8+ tokens).
+void ick_gemm_q6_k_tiled_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 
 // Float helpers for attention (AVX2 + FMA).
 float ick_dot_f32_avx2(int n, const float *x, const float *y);
@@ -39,19 +46,22 @@ float ick_dot_f32_avx2(int n, const float *x, const float *y);
 void ick_axpy_f32_avx2(int n, float a, const float *x, float *y);
 
 // Attention over an f16 KV cache (AVX2 + F16C).
-/// sum_i f16(k[i]) * q[i]
-float ick_dot_f16_avx2(int n, const uint16_t *k, const float *q);
-/// y[i] += a * f16(v[i])
-void ick_axpy_f16_avx2(int n, float a, const uint16_t *v, float *y);
-/// Grouped-query attention over `count` consecutive cells of an f16 cache,
-/// for the `nq` (1..4) query heads sharing one KV head. Keys/values of cell i
-/// start at k + i * stride / v + i * stride.
-/// scores[h * ld + i] = dot(q + h * hd, key i)
-void ick_gqa_scores_f16_avx2(int hd, int nq, const float *q, const uint16_t *k, size_t stride,
-                             int count, float *scores, size_t ld);
-/// out[h * hd + d] += sum_i p[h * ld + i] * value_i[d]   (keys summed in order)
-void ick_gqa_values_f16_avx2(int hd, int nq, const float *p, size_t ld, const uint16_t *v, size_t stride,
-                             int count, float *out);
+/// sum_i f16(x[i]) * y[i] in llama.cpp's float order: `slots` 64 for
+/// ggml_vec_dot_f16 (AVX-512 build), 16 for its llamafile sgemm.
+float ick_dot_f16_ggml_avx2(int n, const uint16_t *x, const float *y, int slots);
+/// Attention of the `nq` (1...4) query heads sharing one KV head (hd a
+/// multiple of 8) over positions
+/// 0..<npos, in llama.cpp's float order; keys[i] / values[i] point at the f16
+/// row of position i, NULL where masked.
+/// scores[h * ld + i] = dot(q + h * hd, key i), -inf where masked.
+void ick_attn_scores_ggml_avx2(int hd, int nq, int npos, const uint16_t *const *keys, const float *q,
+                               float *scores, size_t ld, int slots);
+/// out[h * hd + d] = sum_i p[h * ld + i] * value_i[d]
+void ick_attn_values_ggml_avx2(int hd, int nq, int npos, const uint16_t *const *values, const float *p,
+                               size_t ld, float *out, int slots);
+/// ggml soft_max of one row (count a multiple of 16), probabilities rounded
+/// to f16; the same operations as AttentionMath.softmaxToF16.
+void ick_softmax_f16_ggml_avx2(float *row, int count);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 

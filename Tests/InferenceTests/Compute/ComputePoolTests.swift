@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 @testable import Inference
@@ -25,5 +26,34 @@ import Testing
             pool.run(chunks: 7) { c in total.add(c, ordering: .relaxed) }
         }
         #expect(total.load(ordering: .relaxed) == 5000 * 21)
+    }
+}
+
+extension ComputePoolTests {
+    /// The caller waits (spinning, then blocked) for a chunk another thread
+    /// holds for much longer than the spin time; every chunk still runs once.
+    @Test func callerWaitsForASlowChunk() {
+        let pool = ComputePool.shared(threads: 2)
+        let hits = Mutex<[Int]>([])
+        for _ in 0..<5 {
+            pool.run(chunks: 4) { c in
+                if c == 1 { Thread.sleep(forTimeInterval: 0.02) }
+                hits.withLock { $0.append(c) }
+            }
+        }
+        #expect(hits.withLock { $0.sorted() } == (0..<5).flatMap { _ in 0..<4 }.sorted())
+    }
+
+    /// Idle workers block instead of spinning: after a job, every worker of
+    /// the pool ends up waiting on its condition (within a generous limit).
+    @Test func idleWorkersGoToSleep() {
+        let pool = ComputePool.shared(threads: 3)
+        pool.run(chunks: 6) { _ in }
+        var waited = 0.0
+        while pool.sleepingWorkers < pool.threadCount - 1 && waited < 5 {
+            Thread.sleep(forTimeInterval: 0.01)
+            waited += 0.01
+        }
+        #expect(pool.sleepingWorkers == pool.threadCount - 1)
     }
 }

@@ -13,6 +13,21 @@ import Testing
         #expect(sample(.greedy, [0.1, 3, -2, 2.9]) == [1])
     }
 
+    /// The lane-wise argmax against a plain first-strictly-greater loop, on
+    /// lengths around the 8-lane width and with ties (first index wins).
+    @Test func argmaxMatchesAPlainLoopWithTies() {
+        var rng = SplitMix(seed: 17)
+        for count in [1, 7, 8, 9, 15, 16, 17, 100, 262_145] {
+            for _ in 0..<4 {
+                // Few distinct values, so the maximum repeats.
+                let l = (0..<count).map { _ in Float(Int(rng.float(-4, 4))) }
+                var expected = 0
+                for i in 1..<count where l[i] > l[expected] { expected = i }
+                #expect(l.withUnsafeBufferPointer { Sampler.argmax($0.baseAddress!, count: count) } == expected, "count \(count)")
+            }
+        }
+    }
+
     @Test func logitBiasAndPenaltiesChangeTheGreedyChoice() {
         var p = SamplingParameters.greedy
         p.logitBias = [1: -10]
@@ -51,6 +66,17 @@ import Testing
         #expect(m == [0, 1])   // 0.09 / 0.64 < 0.2
         let all = Set(sample(SamplingParameters(temperature: 1, topK: 0, topP: 1, minP: 0, seed: 1), l, draws: 2000))
         #expect(all.count >= 5)
+    }
+
+    /// Top-k over a large vocabulary (the selection skips runs of 8 that
+    /// cannot enter the heap): at a high temperature every one of the k best
+    /// ids is drawn, and nothing else.
+    @Test func topKOnALargeVocabularyDrawsExactlyTheKBest() {
+        var rng = SplitMix(seed: 23)
+        let l = (0..<5003).map { _ in rng.float(-3, 3) }
+        let best = Set(l.indices.sorted { l[$0] > l[$1] }.prefix(5).map(Int32.init))
+        let drawn = Set(sample(SamplingParameters(temperature: 50, topK: 5, topP: 1, minP: 0, seed: 4), l, draws: 600))
+        #expect(drawn == best)
     }
 
     @Test func lowTemperatureConcentratesHighTemperatureSpreads() {

@@ -34,19 +34,18 @@ struct GoldenLogitsTests {
         return Int32(best)
     }
 
-    /// Tolerance: llama.cpp and this engine quantize activations the same
-    /// way (Q8_0 / Q8_K, same rounding) and use the same f16 roundings in
-    /// attention and GELU, but some sums run in a different order (ggml's
-    /// repacked Q4_K kernels, its SIMD exp in softmax, its 16-lane f16 dots
-    /// in attention). A last-bit difference that flips one activation quant
-    /// by one step changes everything downstream, and 18 layers of that
-    /// moves logits of size 10-25 by tenths. Measured: this engine's own
-    /// scalar path against its own SIMD path (identical math, different
-    /// summation order) differs by up to 0.71 on these prompts; against
-    /// llama.cpp the worst is 0.44. The tolerance is that intrinsic bound, 0.75.
-    static let logitTolerance: Float = 0.75
+    /// Tolerance: none in practice. The engine replicates the float order
+    /// of llama.cpp's CPU build (AVX-512, GCC with FP contraction) op by op:
+    /// f16 roundings, FMA placement, ggml_v_expf, the per-lane order of each
+    /// quantized dot and which kernel a batch size selects (docs/DECISIONS.md,
+    /// "Bit-exact with llama.cpp"). Measured on the AVX2 path: every top-10
+    /// logit of every prompt, and the top-20 at each of 64 greedy steps,
+    /// equal llama.cpp's exactly. 1e-3 only absorbs printing of the golden
+    /// floats; any real order difference shows up as 1e-2 or more.
+    static let logitTolerance: Float = 1e-3
     /// When llama.cpp's own top two are closer than this, either is its
-    /// "top-1" within summation noise (prompt 3: 18.98 vs 18.97).
+    /// "top-1" within summation noise (prompt 3: 18.98 vs 18.97). Kept for
+    /// the portable scalar path, whose K-quant dots sum in another order.
     static let nearTie: Float = 0.05
 
     @Test func topLogitsMatchLlamaCpp() throws {
@@ -97,14 +96,8 @@ struct GoldenLogitsTests {
             }
         }
         print("greedy: \(identical)/\(golden.cases.count) identical. \(report.joined(separator: "; "))")
-        // The issue's bar (9 of 10) is not reached yet: 7 of 12 match, the
-        // others diverge after 0-12 identical tokens (near-ties flipped by
-        // summation order; see logitTolerance). Recorded as a known issue so
-        // the gap stays visible in every run without failing CI; the hard
-        // floor below guards against regressions.
-        withKnownIssue("greedy continuations identical to llama.cpp for 9 of 10 prompts", isIntermittent: true) {
-            #expect(identical * 10 >= golden.cases.count * 9, "\(report)")
-        }
-        #expect(identical * 2 >= golden.cases.count, "\(report)")
+        // The issue's bar: identical for at least 9 of every 10 prompts
+        // (measured: all 12).
+        #expect(identical * 10 >= golden.cases.count * 9, "\(report)")
     }
 }
