@@ -30,9 +30,7 @@ import Testing
             for notes in [false, true] {
                 let map = document.pageMap(paper: paper, notes: notes)
                 let reference = referenceStream(document, paper: paper, notes: notes)
-                #expect(map.stream.flags == reference.flags, "\(name) \(paper) notes: \(notes)")
-                #expect(map.stream.block == reference.block, "\(name) \(paper) notes: \(notes)")
-                #expect(map.stream.rowInBlock == reference.rowInBlock, "\(name) \(paper) notes: \(notes)")
+                #expect(map.stream.rows == reference.rows, "\(name) \(paper) notes: \(notes)")
                 #expect(map.stream.items == reference.items, "\(name) \(paper) notes: \(notes)")
                 let pages = Paginator(paper: paper).paginate(document.layoutBlocks(notes: notes))
                 #expect(map.layout().pages == pages, "\(name) \(paper) notes: \(notes)")

@@ -27,7 +27,7 @@ struct PagePlacer {
     init(_ stream: RowStream, linesPerPage: Int) {
         self.linesPerPage = linesPerPage
         placed.reserveCapacity(stream.rowCount)
-        stream.flags.withUnsafeBufferPointer { flags in
+        stream.rows.withUnsafeBufferPointer { rows in
             for item in stream.items {
                 switch item {
                 case .pageBreak:
@@ -36,7 +36,7 @@ struct PagePlacer {
                     // None at the top of a page, and never more than the page has left.
                     if row > 0 { row = min(linesPerPage, row + count) }
                 case .group(let range):
-                    place(range, flags)
+                    place(range, rows)
                 }
             }
         }
@@ -54,14 +54,14 @@ struct PagePlacer {
         linesOnPage += 1
     }
 
-    private mutating func put(_ rows: Range<Int>, _ flags: UnsafeBufferPointer<RowStream.Flags>) {
-        for r in rows {
-            if !flags[r].contains(.empty) { record(r, .row) }
+    private mutating func put(_ range: Range<Int>, _ rows: UnsafeBufferPointer<RowStream.Row>) {
+        for r in range {
+            if !rows[r].flags.contains(.empty) { record(r, .row) }
             row += 1
         }
     }
 
-    private mutating func place(_ range: Range<Int>, _ flags: UnsafeBufferPointer<RowStream.Flags>) {
+    private mutating func place(_ range: Range<Int>, _ rows: UnsafeBufferPointer<RowStream.Row>) {
         var start = range.lowerBound
         let end = range.upperBound
         if start == end { return }
@@ -73,14 +73,14 @@ struct PagePlacer {
             let count = end - start
             if count <= available {
                 row += lead
-                put(start..<end, flags)
+                put(start..<end, rows)
                 return
             }
             // The latest allowed break whose lines (and (MORE)) still fit.
             var cut: Int?
             var i = min(count - 1, available)
             while i >= 1 {
-                let f = flags[start + i]
+                let f = rows[start + i].flags
                 if f.contains(.breakBefore), i + (f.contains(.continues) ? 1 : 0) <= available {
                     cut = i
                     break
@@ -88,10 +88,10 @@ struct PagePlacer {
                 i -= 1
             }
             // Prefer ending the page at a sentence, if that costs at most a few lines.
-            if let latest = cut, !flags[start + latest - 1].contains(.endsSentence) {
+            if let latest = cut, !rows[start + latest - 1].flags.contains(.endsSentence) {
                 var k = latest - 1
                 while k >= 1 && k >= latest - Self.sentenceSlack {
-                    if flags[start + k].contains(.breakBefore) && flags[start + k - 1].contains(.endsSentence) {
+                    if rows[start + k].flags.contains(.breakBefore) && rows[start + k - 1].flags.contains(.endsSentence) {
                         cut = k
                         break
                     }
@@ -107,9 +107,9 @@ struct PagePlacer {
                 cut = max(1, available)
             }
             let at = start + cut!
-            let continues = cut! + 1 <= available && flags[at].contains(.continues)
+            let continues = cut! + 1 <= available && rows[at].flags.contains(.continues)
             row += lead
-            put(start..<at, flags)
+            put(start..<at, rows)
             if continues {
                 record(at, .more)
                 row += 1
@@ -117,7 +117,7 @@ struct PagePlacer {
             newPage()
             start = at
             // A page never starts with blank rows.
-            while start < end, flags[start].contains(.empty) { start += 1 }
+            while start < end, rows[start].flags.contains(.empty) { start += 1 }
             if start == end { return }
             if continues {
                 record(at, .continuedCue)

@@ -255,7 +255,7 @@ extension PagePlacer {
         var cached: Paginator.Laid?
         for line in placed {
             let r = Int(line.streamRow)
-            let blockIndex = Int(stream.block[r])
+            let blockIndex = Int(stream.rows[r].block)
             if blockIndex != cachedIndex {
                 cached = laid(blockIndex)
                 cachedIndex = blockIndex
@@ -264,7 +264,7 @@ extension PagePlacer {
             let page = Int(line.page)
             switch line.what {
             case .row:
-                let row = block.rows[Int(stream.rowInBlock[r])]
+                let row = block.rows[Int(stream.rows[r].rowInBlock)]
                 if var printed = row.first {
                     printed.row = Int(line.row)
                     pages[page].lines.append(printed)

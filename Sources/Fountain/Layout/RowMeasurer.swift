@@ -28,8 +28,9 @@ struct RowMeasurer {
     private var lineIsASCII = true
     /// Columns of the current source line hidden by emphasis markers.
     private let mask: UnsafeMutableBufferPointer<Bool>
-    /// Wrapped lines of `line`: start and end offsets.
-    private var wrapped: [(start: Int, end: Int)] = []
+    /// Wrapped lines of `text`: start and end offsets, `wrapped[0..<wrappedCount]`.
+    private let wrapped: UnsafeMutableBufferPointer<(start: Int, end: Int)>
+    private var wrappedCount = 0
     /// Rows of the block being measured, before break rules that need the count.
     private var pending: [RowStream.Flags] = []
     private var pendingKinds: [PageLine.Kind] = []
@@ -44,16 +45,19 @@ struct RowMeasurer {
         // A cue adds " ()" to its line; tabs print as four spaces.
         let line = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: (longest + 3) * 4)
         let mask = UnsafeMutableBufferPointer<Bool>.allocate(capacity: longest + 1)
+        // Every wrapped line takes at least one byte.
+        let wrapped = UnsafeMutableBufferPointer<(start: Int, end: Int)>.allocate(capacity: line.count + 1)
         defer {
             line.deallocate()
             mask.deallocate()
+            wrapped.deallocate()
         }
         document.elements.withUnsafeBufferPointer { elements in
             document.source.bytes.withUnsafeBufferPointer { bytes in
                 document.source.lineTable.withUnsafeBufferPointer { lineTable in
                     var measurer = RowMeasurer(document: document, paginator: Paginator(paper: paper), notes: notes,
                                                elements: elements, bytes: bytes, lineTable: lineTable,
-                                               line: line, mask: mask)
+                                               line: line, mask: mask, wrapped: wrapped)
                     for (index, block) in blocks.enumerated() {
                         measurer.measure(block, index: index, into: &stream)
                     }
@@ -64,7 +68,8 @@ struct RowMeasurer {
 
     private init(document: FountainDocument, paginator: Paginator, notes: Bool, elements: UnsafeBufferPointer<Element>,
                  bytes: UnsafeBufferPointer<UInt8>, lineTable: UnsafeBufferPointer<SourceText.Line>,
-                 line: UnsafeMutableBufferPointer<UInt8>, mask: UnsafeMutableBufferPointer<Bool>) {
+                 line: UnsafeMutableBufferPointer<UInt8>, mask: UnsafeMutableBufferPointer<Bool>,
+                 wrapped: UnsafeMutableBufferPointer<(start: Int, end: Int)>) {
         self.document = document
         self.paginator = paginator
         self.notes = notes
@@ -73,7 +78,7 @@ struct RowMeasurer {
         self.lineTable = lineTable
         self.line = line
         self.mask = mask
-        wrapped.reserveCapacity(16)
+        self.wrapped = wrapped
         pending.reserveCapacity(64)
         pendingKinds.reserveCapacity(64)
         right.reserveCapacity(64)
@@ -153,7 +158,7 @@ struct RowMeasurer {
             var isTransition = false
             if case .transition = elements[e].kind { isTransition = true }
             stream.beginBlock(index, isTransition: isTransition)
-            for w in wrapped { stream.appendRow(endsSentence(w) ? .endsSentence : []) }
+            for w in wrapped[0..<wrappedCount] { stream.appendRow(endsSentence(w) ? .endsSentence : []) }
             stream.endBlock(keepWithNext: !isTransition)
             return true
         case .action, .centered, .lyrics:
@@ -164,7 +169,7 @@ struct RowMeasurer {
             for l in lineRange(e) {
                 printsSomething = visibleLine(e, l, markers, isFirst: l == first) || printsSomething
                 wrap(width: width)
-                for w in wrapped { pending.append(w.start == w.end ? .empty : endsSentence(w) ? .endsSentence : []) }
+                for w in wrapped[0..<wrappedCount] { pending.append(w.start == w.end ? .empty : endsSentence(w) ? .endsSentence : []) }
             }
             if case .action = elements[e].kind, !printsSomething { return true }  // prints nothing: no block
             stream.beginBlock(index, isTransition: false)
@@ -198,21 +203,21 @@ struct RowMeasurer {
     private mutating func speechRows(_ range: Range<Int>, widths: SpeechWidths, rightSide: Bool) -> Bool {
         cueLine(range.lowerBound)
         wrap(width: widths.character)
-        for w in wrapped { add(endsSentence(w) ? .endsSentence : [], .character, rightSide) }
+        for w in wrapped[0..<wrappedCount] { add(endsSentence(w) ? .endsSentence : [], .character, rightSide) }
         for e in range.dropFirst() {
             let markers = PrintedMarkers(elements[e])
             if case .parenthetical = elements[e].kind {
                 guard elements[e].lines.count == 1 else { return false }
                 visibleLine(e, elements[e].lines.lowerBound, markers, isFirst: true)
                 wrap(width: widths.parenthetical)
-                for w in wrapped { add(endsSentence(w) ? .endsSentence : [], .parenthetical, rightSide) }
+                for w in wrapped[0..<wrappedCount] { add(endsSentence(w) ? .endsSentence : [], .parenthetical, rightSide) }
                 continue
             }
             let first = elements[e].lines.lowerBound
             for l in lineRange(e) {
                 visibleLine(e, l, markers, isFirst: l == first)
                 wrap(width: widths.dialogue)
-                for w in wrapped { add(w.start == w.end ? .empty : endsSentence(w) ? .endsSentence : [], .dialogue, rightSide) }
+                for w in wrapped[0..<wrappedCount] { add(w.start == w.end ? .empty : endsSentence(w) ? .endsSentence : [], .dialogue, rightSide) }
             }
         }
         return true
@@ -364,12 +369,13 @@ struct RowMeasurer {
 
     /// `WordWrap.wrap` on `line`, keeping only where each line starts and ends.
     private mutating func wrap(width: Int) {
-        wrapped.removeAll(keepingCapacity: true)
+        wrappedCount = 0
         let line = text
         var n = line.count
         while n > 0 && line[n - 1] == 0x20 { n -= 1 }  // trailing spaces never print
         if n == 0 {
-            wrapped.append((0, 0))
+            wrapped[0] = (0, 0)
+            wrappedCount = 1
             return
         }
         var start = 0
@@ -396,7 +402,8 @@ struct RowMeasurer {
                 while end > start && line[end - 1] == 0x20 { end -= 1 }
                 while next < n && line[next] == 0x20 { next += 1 }
             }
-            wrapped.append((start, end))
+            wrapped[wrappedCount] = (start, end)
+            wrappedCount += 1
             start = next
         }
     }

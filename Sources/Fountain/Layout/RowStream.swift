@@ -30,12 +30,25 @@ struct RowStream {
         case blankLines(Int)
     }
 
-    private(set) var flags: [Flags] = []
-    /// Index of the block (in the caller's list) each row comes from.
-    private(set) var block: [Int32] = []
-    /// Row within its block; -1 for the blank row glued between two blocks.
-    private(set) var rowInBlock: [Int32] = []
-    private(set) var items: [Item] = []
+    /// One row: its facts and where it came from.
+    struct Row: Equatable {
+        /// Index of the block (in the caller's list) the row comes from.
+        var block: Int32
+        /// Row within its block; -1 for the blank row glued between two blocks.
+        var rowInBlock: Int32
+        var flags: Flags
+    }
+
+    private(set) var rows: [Row] = []
+    private var closedItems: [Item] = []
+    /// Where the last item, a group still open to glued blocks, starts.
+    private var openGroupStart: Int?
+
+    /// The items in order, the open group included.
+    var items: [Item] {
+        guard let start = openGroupStart else { return closedItems }
+        return closedItems + [.group(start..<rows.count)]
+    }
 
     /// The open group's last block keeps with the next one.
     private var keepOpen = false
@@ -44,60 +57,58 @@ struct RowStream {
     private var clearNextBreak = false
 
     init(expectedRows: Int = 0) {
-        flags.reserveCapacity(expectedRows)
-        block.reserveCapacity(expectedRows)
-        rowInBlock.reserveCapacity(expectedRows)
+        rows.reserveCapacity(expectedRows)
     }
 
-    var rowCount: Int { flags.count }
+    var rowCount: Int { rows.count }
 
     /// Starts block `index`; a transition glues itself to the block before it.
     mutating func beginBlock(_ index: Int, isTransition: Bool) {
-        let groupIsOpen: Bool
-        if case .group = items.last { groupIsOpen = true } else { groupIsOpen = false }
-        if isTransition && groupIsOpen { keepOpen = true }
         currentBlock = Int32(index)
         nextRowInBlock = 0
-        if groupIsOpen && keepOpen, case .group(let range) = items.removeLast() {
+        if openGroupStart != nil && (keepOpen || isTransition) {
             for _ in 0..<Paginator.blockSpacing {
-                flags.append(.empty)
-                block.append(currentBlock)
-                rowInBlock.append(-1)
+                rows.append(Row(block: currentBlock, rowInBlock: -1, flags: .empty))
             }
-            items.append(.group(range.lowerBound..<range.upperBound))
             clearNextBreak = true  // never between glued blocks
         } else {
-            items.append(.group(flags.count..<flags.count))
+            closeGroup()
+            openGroupStart = rows.count
             clearNextBreak = false
         }
     }
 
+    @inline(__always)
     mutating func appendRow(_ f: Flags) {
         var f = f
         if clearNextBreak {
             f.remove(.breakBefore)
             clearNextBreak = false
         }
-        flags.append(f)
-        block.append(currentBlock)
-        rowInBlock.append(nextRowInBlock)
+        rows.append(Row(block: currentBlock, rowInBlock: nextRowInBlock, flags: f))
         nextRowInBlock += 1
     }
 
     mutating func endBlock(keepWithNext: Bool) {
-        if case .group(let range) = items.removeLast() {
-            items.append(.group(range.lowerBound..<flags.count))
-        }
         keepOpen = keepWithNext
         clearNextBreak = false
     }
 
-    mutating func appendPageBreak() { items.append(.pageBreak) }
+    private mutating func closeGroup() {
+        if let start = openGroupStart { closedItems.append(.group(start..<rows.count)) }
+        openGroupStart = nil
+    }
+
+    mutating func appendPageBreak() {
+        closeGroup()
+        closedItems.append(.pageBreak)
+    }
 
     /// Extra blank lines; a count of 0 is an empty block, as a hand-built `.blankLines(0)` has always been.
     mutating func appendBlankLines(_ count: Int, index: Int) {
         if count > 0 {
-            items.append(.blankLines(count))
+            closeGroup()
+            closedItems.append(.blankLines(count))
         } else {
             beginBlock(index, isTransition: false)
             endBlock(keepWithNext: false)
