@@ -64,9 +64,13 @@ extension FountainDocument {
 
     /// The source lines `displayLines` reads: at least the first, none past the end.
     func displayLineRange(of element: Element) -> Range<Int> {
-        let first = element.lines.lowerBound
-        guard first < source.lineCount else { return first..<first }
-        return first..<(Swift.min(Swift.max(first, element.lines.upperBound - 1), source.lineCount - 1) + 1)
+        Self.displayLineRange(element.lines, lineCount: source.lineCount)
+    }
+
+    static func displayLineRange(_ lines: Range<Int>, lineCount: Int) -> Range<Int> {
+        let first = lines.lowerBound
+        guard first < lineCount else { return first..<first }
+        return first..<(Swift.min(Swift.max(first, lines.upperBound - 1), lineCount - 1) + 1)
     }
 
     /// Styles `b[range]` by the element's spans; markers, escapes and boneyard vanish.

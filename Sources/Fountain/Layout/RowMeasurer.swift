@@ -247,9 +247,7 @@ struct RowMeasurer {
 
     /// `FountainDocument.displayLineRange(of:)` for element `e`.
     private func lineRange(_ e: Int) -> Range<Int> {
-        let first = elements[e].lines.lowerBound
-        guard first < lineTable.count else { return first..<first }
-        return first..<(min(max(first, elements[e].lines.upperBound - 1), lineTable.count - 1) + 1)
+        FountainDocument.displayLineRange(elements[e].lines, lineCount: lineTable.count)
     }
 
     /// The cue as printed (`FountainDocument.cueText`) into `line`.
@@ -367,45 +365,22 @@ struct RowMeasurer {
 
     // MARK: - Wrapping
 
-    /// `WordWrap.wrap` on `line`, keeping only where each line starts and ends.
+    /// `WordWrap.wrap` on `text`, keeping only where each line starts and ends.
     private mutating func wrap(width: Int) {
-        wrappedCount = 0
-        let line = text
-        var n = line.count
-        while n > 0 && line[n - 1] == 0x20 { n -= 1 }  // trailing spaces never print
+        var n = text.count
+        while n > 0 && text[n - 1] == 0x20 { n -= 1 }  // trailing spaces never print
         if n == 0 {
             wrapped[0] = (0, 0)
             wrappedCount = 1
             return
         }
-        var start = 0
-        while start < n {
-            var limit: Int
-            if lineIsASCII {
-                limit = min(n, start + width)
-            } else {
-                // Walk `width` scalars.
-                limit = start
-                var columns = 0
-                while limit < n && columns < width {
-                    limit += 1
-                    while limit < n && line[limit] & 0xC0 == 0x80 { limit += 1 }
-                    columns += 1
-                }
-            }
-            var end = n, next = n
-            if limit < n {
-                var space = limit
-                while space > start && line[space] != 0x20 { space -= 1 }
-                end = space > start ? space : limit
-                next = end
-                while end > start && line[end - 1] == 0x20 { end -= 1 }
-                while next < n && line[next] == 0x20 { next += 1 }
-            }
-            wrapped[wrappedCount] = (start, end)
-            wrappedCount += 1
-            start = next
+        var count = 0
+        let wrapped = self.wrapped
+        WordWrap.breakLines(UnsafeBufferPointer(rebasing: text[0..<n]), width: width, isASCII: lineIsASCII) {
+            wrapped[count] = ($0, $1)
+            count += 1
         }
+        wrappedCount = count
     }
 
     /// Whether a wrapped line ends in sentence punctuation (`Paginator.endsSentence`).
