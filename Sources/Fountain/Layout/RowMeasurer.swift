@@ -31,9 +31,12 @@ struct RowMeasurer {
     /// Wrapped lines of `text`: start and end offsets, `wrapped[0..<wrappedCount]`.
     private let wrapped: UnsafeMutableBufferPointer<(start: Int, end: Int)>
     private var wrappedCount = 0
-    /// Rows of the block being measured, before break rules that need the count.
+    /// Rows of the block being measured, before break rules that need the count
+    /// (and the left side of a dual dialogue).
     private var pending: [RowStream.Flags] = []
-    private var pendingKinds: [PageLine.Kind] = []
+    /// The last row `speechRows` streamed, for the break rule of the next.
+    private var previousKind: PageLine.Kind = .character
+    private var previousEmpty = false
     /// Rows of the right side of a dual dialogue.
     private var right: [RowStream.Flags] = []
 
@@ -80,7 +83,6 @@ struct RowMeasurer {
         self.mask = mask
         self.wrapped = wrapped
         pending.reserveCapacity(64)
-        pendingKinds.reserveCapacity(64)
         right.reserveCapacity(64)
     }
 
@@ -95,34 +97,16 @@ struct RowMeasurer {
         case .element(let e):
             if !measureElement(e, index: index, into: &stream) { fallBack(block, index: index, into: &stream) }
         case .speech(let cue, let end):
-            guard isPlain(cue..<end) else { return fallBack(block, index: index, into: &stream) }
-            pending.removeAll(keepingCapacity: true)
-            pendingKinds.removeAll(keepingCapacity: true)
-            guard speechRows(cue..<end, widths: Self.singleWidths, rightSide: false) else {
-                return fallBack(block, index: index, into: &stream)
-            }
+            guard isMeasurable(cue..<end) else { return fallBack(block, index: index, into: &stream) }
             stream.beginBlock(index, isTransition: false)
-            for i in pending.indices {
-                var f = pending[i]
-                if i > 0, !f.contains(.empty) {
-                    let betweenDialogue = pendingKinds[i] == .dialogue && pendingKinds[i - 1] == .dialogue
-                        && !pending[i - 1].contains(.empty)
-                    let parentheticalStart = pendingKinds[i] == .parenthetical && pendingKinds[i - 1] != .parenthetical
-                        && pendingKinds[i - 1] != .character
-                    if betweenDialogue || parentheticalStart { f.formUnion([.breakBefore, .continues]) }
-                }
-                stream.appendRow(f)
-            }
+            speechRows(cue..<end, widths: Self.singleWidths, into: .stream, &stream)
             stream.endBlock(keepWithNext: false)
         case .dual(let left, let rightCue, let end):
-            guard isPlain(left..<end) else { return fallBack(block, index: index, into: &stream) }
+            guard isMeasurable(left..<end) else { return fallBack(block, index: index, into: &stream) }
             pending.removeAll(keepingCapacity: true)
-            pendingKinds.removeAll(keepingCapacity: true)
             right.removeAll(keepingCapacity: true)
-            guard speechRows(left..<rightCue, widths: Self.dualWidths, rightSide: false),
-                  speechRows(rightCue..<end, widths: Self.dualWidths, rightSide: true) else {
-                return fallBack(block, index: index, into: &stream)
-            }
+            speechRows(left..<rightCue, widths: Self.dualWidths, into: .left, &stream)
+            speechRows(rightCue..<end, widths: Self.dualWidths, into: .right, &stream)
             stream.beginBlock(index, isTransition: false)
             for i in 0..<max(pending.count, right.count) {
                 let l: RowStream.Flags = i < pending.count ? pending[i] : .empty
@@ -198,46 +182,71 @@ struct RowMeasurer {
                                                  parenthetical: ElementColumns.dualParentheticalWidth,
                                                  dialogue: ElementColumns.dualDialogueWidth)
 
-    /// Appends the rows of one speech (cue, parentheticals, dialogue lines) to
-    /// `pending` with their kinds in `pendingKinds`, or to `right`.
-    private mutating func speechRows(_ range: Range<Int>, widths: SpeechWidths, rightSide: Bool) -> Bool {
+    /// Where `speechRows` puts rows: straight into the stream with the
+    /// dialogue break rules, or aside for one side of a dual dialogue.
+    private enum SpeechSink { case stream, left, right }
+
+    /// The rows of one speech (cue, parentheticals, dialogue lines).
+    private mutating func speechRows(_ range: Range<Int>, widths: SpeechWidths, into sink: SpeechSink,
+                                     _ stream: inout RowStream) {
+        previousKind = .character
+        previousEmpty = false
         cueLine(range.lowerBound)
         wrap(width: widths.character)
-        for w in wrapped[0..<wrappedCount] { add(endsSentence(w) ? .endsSentence : [], .character, rightSide) }
+        for w in wrapped[0..<wrappedCount] { add(endsSentence(w) ? .endsSentence : [], .character, sink, &stream) }
         for e in range.dropFirst() {
             let markers = PrintedMarkers(elements[e])
             if case .parenthetical = elements[e].kind {
-                guard elements[e].lines.count == 1 else { return false }
                 visibleLine(e, elements[e].lines.lowerBound, markers, isFirst: true)
                 wrap(width: widths.parenthetical)
-                for w in wrapped[0..<wrappedCount] { add(endsSentence(w) ? .endsSentence : [], .parenthetical, rightSide) }
+                for w in wrapped[0..<wrappedCount] {
+                    add(endsSentence(w) ? .endsSentence : [], .parenthetical, sink, &stream)
+                }
                 continue
             }
             let first = elements[e].lines.lowerBound
             for l in lineRange(e) {
                 visibleLine(e, l, markers, isFirst: l == first)
                 wrap(width: widths.dialogue)
-                for w in wrapped[0..<wrappedCount] { add(w.start == w.end ? .empty : endsSentence(w) ? .endsSentence : [], .dialogue, rightSide) }
+                for w in wrapped[0..<wrappedCount] {
+                    add(w.start == w.end ? .empty : endsSentence(w) ? .endsSentence : [], .dialogue, sink, &stream)
+                }
             }
         }
-        return true
     }
 
+    /// Dialogue may break between dialogue lines, or before a parenthetical
+    /// that does not follow the cue (`Paginator`'s speech rule); the cue's
+    /// first row is never a break.
     @inline(__always)
-    private mutating func add(_ f: RowStream.Flags, _ kind: PageLine.Kind, _ rightSide: Bool) {
-        if rightSide {
-            right.append(f)
-        } else {
-            pending.append(f)
-            pendingKinds.append(kind)
+    private mutating func add(_ f: RowStream.Flags, _ kind: PageLine.Kind, _ sink: SpeechSink, _ stream: inout RowStream) {
+        switch sink {
+        case .left: pending.append(f)
+        case .right: right.append(f)
+        case .stream:
+            var f = f
+            let empty = f.contains(.empty)
+            if !empty {
+                let betweenDialogue = kind == .dialogue && previousKind == .dialogue && !previousEmpty
+                let parentheticalStart = kind == .parenthetical && previousKind != .parenthetical
+                    && previousKind != .character
+                if betweenDialogue || parentheticalStart { f.formUnion([.breakBefore, .continues]) }
+            }
+            stream.appendRow(f)
+            previousKind = kind
+            previousEmpty = empty
         }
     }
 
     // MARK: - Printed text
 
-    /// True when every element's only inline markup is emphasis.
-    private func isPlain(_ range: Range<Int>) -> Bool {
-        for e in range where !isPlain(e) { return false }
+    /// True when the speech's only inline markup is emphasis and each
+    /// parenthetical is one line (a longer one joins its lines; the styled path does that).
+    private func isMeasurable(_ range: Range<Int>) -> Bool {
+        for e in range {
+            guard isPlain(e) else { return false }
+            if case .parenthetical = elements[e].kind, elements[e].lines.count != 1 { return false }
+        }
         return true
     }
 
