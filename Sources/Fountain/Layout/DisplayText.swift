@@ -48,14 +48,13 @@ extension FountainDocument {
         var result: [[DisplayRun]] = []
         result.reserveCapacity(element.lines.count)
         let first = element.lines.lowerBound
-        let last = Swift.max(first, element.lines.upperBound - 1)
-        guard first < source.lineCount else { return [] }
-        for line in first...Swift.min(last, source.lineCount - 1) {
+        let markers = PrintedMarkers(element)
+        for line in displayLineRange(of: element) {
             let runs = source.lineBytes(line).withUnsafeBufferPointer { bytes in
                 var lo = line == element.range.lowerBound.line ? Swift.min(element.range.lowerBound.column, bytes.count) : 0
                 var hi = line == element.range.upperBound.line ? Swift.min(element.range.upperBound.column, bytes.count) : bytes.count
                 if hi < lo { hi = lo }
-                trimMarkers(element, line: line, isFirst: line == first, bytes, &lo, &hi)
+                markers.trim(bytes, isFirst: line == first, &lo, &hi)
                 return styledRuns(bytes, lo..<hi, line: line, spans: element.spans)
             }
             result.append(runs)
@@ -63,45 +62,15 @@ extension FountainDocument {
         return result
     }
 
-    /// Moves `lo`/`hi` past whitespace and the markers that decide the kind.
-    private func trimMarkers(_ element: Element, line: Int, isFirst: Bool, _ b: UnsafeBufferPointer<UInt8>, _ lo: inout Int, _ hi: inout Int) {
-        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
-        func trimTrailing() { while hi > lo, isSpace(b[hi - 1]) { hi -= 1 } }
-        func trimLeading() { while lo < hi, isSpace(b[lo]) { lo += 1 } }
-        func drop(leading c: UInt8) { if lo < hi, b[lo] == c { lo += 1 } }
-        func drop(trailing c: UInt8) { if hi > lo, b[hi - 1] == c { hi -= 1 } }
-        let isAction: Bool
-        if case .action = element.kind { isAction = true } else { isAction = false }
-        if !isAction { trimLeading() }
-        trimTrailing()
-        switch element.kind {
-        case .sceneHeading(let number):
-            if isFirst && element.isForced { drop(leading: 0x2E) }  // .
-            if number != nil, hi > lo, b[hi - 1] == 0x23 {  // #…#
-                var k = hi - 2
-                while k >= lo, b[k] != 0x23 { k -= 1 }
-                if k >= lo { hi = k; trimTrailing() }
-            }
-        case .action:
-            if isFirst && element.isForced { drop(leading: 0x21) }  // !
-        case .character:
-            if isFirst && element.isForced { drop(leading: 0x40) }  // @
-            drop(trailing: 0x5E)  // ^
-            trimTrailing()
-        case .transition:
-            if isFirst && element.isForced { drop(leading: 0x3E) }  // >
-        case .centered:
-            drop(leading: 0x3E)
-            drop(trailing: 0x3C)
-            trimLeading(); trimTrailing()
-        case .lyrics:
-            drop(leading: 0x7E)  // ~
-        case .synopsis:
-            drop(leading: 0x3D)
-        default:
-            break
-        }
-        if !isAction { trimLeading() }
+    /// The source lines `displayLines` reads: at least the first, none past the end.
+    func displayLineRange(of element: Element) -> Range<Int> {
+        Self.displayLineRange(element.lines, lineCount: source.lineCount)
+    }
+
+    static func displayLineRange(_ lines: Range<Int>, lineCount: Int) -> Range<Int> {
+        let first = lines.lowerBound
+        guard first < lineCount else { return first..<first }
+        return first..<(Swift.min(Swift.max(first, lines.upperBound - 1), lineCount - 1) + 1)
     }
 
     /// Styles `b[range]` by the element's spans; markers, escapes and boneyard vanish.

@@ -4,82 +4,64 @@ extension FountainDocument {
     /// print too (inline ones in place, standalone ones as their own block),
     /// in italics between `[[ ]]`, as `export --to pdf --notes` wants.
     public func layout(paper: PaperSize = .letter, notes: Bool = false) -> ScreenplayLayout {
-        ScreenplayLayout(blocks: layoutBlocks(notes: notes), titlePage: titlePageBlock(), paper: paper)
+        pageMap(paper: paper, notes: notes).layout()
     }
 
     /// The printable blocks: sections, synopses, notes and boneyard dropped,
     /// speeches gathered from their cue, parentheticals and dialogue, and
     /// dual-dialogue pairs joined.
     func layoutBlocks(notes: Bool = false) -> [LayoutBlock] {
-        var blocks: [LayoutBlock] = []
-        var i = 0
-        let els = elements
-        while i < els.count {
-            let element = els[i]
-            if let extra = extraBlankLines(before: i) { blocks.append(.blankLines(extra)) }
-            switch element.kind {
-            case .sceneHeading(let number):
-                blocks.append(.sceneHeading(printedLine(element, notes: notes), number: number))
-            case .action:
-                let lines = displayLines(of: element).printed(notes: notes)
-                if lines.contains(where: { !$0.isEmpty }) { blocks.append(.action(lines)) }
-            case .centered:
-                blocks.append(.centered(displayLines(of: element).printed(notes: notes)))
-            case .lyrics:
-                blocks.append(.lyrics(displayLines(of: element).printed(notes: notes).map { $0.map { TextRun($0.text, style: $0.style.union(.italic)) } }))
-            case .transition:
-                blocks.append(.transition(printedLine(element, notes: notes)))
-            case .pageBreak:
-                blocks.append(.pageBreak)
-            case .character:
-                let (speech, next) = gatherSpeech(from: i, notes: notes)
-                i = next
-                if element.dual == .left, i < els.count, els[i].dual == .right, case .character = els[i].kind {
-                    let (right, after) = gatherSpeech(from: i, notes: notes)
-                    blocks.append(.dualDialogue(speech, right))
-                    i = after
-                } else {
-                    blocks.append(.dialogue(speech))
-                }
-                continue
-            case .parenthetical, .dialogue:
-                // Body without a cue (should not happen): print it as action rather than lose it.
-                blocks.append(.action(displayLines(of: element).printed(notes: notes)))
-            case .note where notes:
-                blocks.append(.action(displayLines(of: element).printed(notes: true)))
-            case .section, .synopsis, .note, .boneyard:
-                break
-            }
-            i += 1
-        }
-        return blocks
+        printBlocks(notes: notes).compactMap { layoutBlock($0, notes: notes) }
     }
 
-    /// The cue and body elements of the speech whose cue is at `index`;
-    /// returns the index after the speech.
-    func gatherSpeech(from index: Int, notes: Bool = false) -> (Speech, Int) {
-        let cue = elements[index]
-        var speech = Speech(cue: cueText(cue), parts: [])
-        var i = index + 1
-        var lastLine = cue.lines.upperBound
-        while i < elements.count {
-            let element = elements[i]
+    /// The styled block for `block`; nil for an action whose lines print nothing.
+    func layoutBlock(_ block: PrintBlock, notes: Bool) -> LayoutBlock? {
+        switch block {
+        case .pageBreak:
+            return .pageBreak
+        case .blankLines(let count):
+            return .blankLines(count)
+        case .speech(let cue, let end):
+            return .dialogue(gatherSpeech(cue..<end, notes: notes))
+        case .dual(let left, let right, let end):
+            return .dualDialogue(gatherSpeech(left..<right, notes: notes), gatherSpeech(right..<end, notes: notes))
+        case .element(let index):
+            let element = elements[index]
+            switch element.kind {
+            case .sceneHeading(let number):
+                return .sceneHeading(printedLine(element, notes: notes), number: number)
+            case .centered:
+                return .centered(displayLines(of: element).printed(notes: notes))
+            case .lyrics:
+                return .lyrics(displayLines(of: element).printed(notes: notes).map { $0.map { TextRun($0.text, style: $0.style.union(.italic)) } })
+            case .transition:
+                return .transition(printedLine(element, notes: notes))
+            case .action:
+                let lines = displayLines(of: element).printed(notes: notes)
+                return lines.contains(where: { !$0.isEmpty }) ? .action(lines) : nil
+            default:
+                // A body without a cue (should not happen) or, with notes, a standalone note: printed as action.
+                return .action(displayLines(of: element).printed(notes: notes))
+            }
+        }
+    }
+
+    /// The speech made of the cue at `range.lowerBound` and the body elements after it.
+    func gatherSpeech(_ range: Range<Int>, notes: Bool = false) -> Speech {
+        var speech = Speech(cue: cueText(elements[range.lowerBound]), parts: [])
+        for element in elements[range.dropFirst()] {
             switch element.kind {
             case .parenthetical:
                 speech.parts.append(.parenthetical(printedLine(element, notes: notes)))
-            case .dialogue:
-                for line in displayLines(of: element).printed(notes: notes) { speech.parts.append(.line(line)) }
-            case .lyrics where element.lines.lowerBound == lastLine:
+            case .lyrics:
                 for line in displayLines(of: element).printed(notes: notes) {
                     speech.parts.append(.line(line.map { TextRun($0.text, style: $0.style.union(.italic)) }))
                 }
             default:
-                return (speech, i)
+                for line in displayLines(of: element).printed(notes: notes) { speech.parts.append(.line(line)) }
             }
-            lastLine = element.lines.upperBound
-            i += 1
         }
-        return (speech, i)
+        return speech
     }
 
     /// The cue as printed: name and extension, no `@` or `^`.

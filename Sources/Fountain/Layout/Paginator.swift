@@ -14,6 +14,11 @@
 /// lines earlier ends a sentence. A group that fits nowhere on the current page moves to the next one; a
 /// group taller than an empty page is cut where the page ends, so layout always
 /// terminates.
+///
+/// `lay` turns a styled block into rows; the rows' facts go into a `RowStream`
+/// and `PagePlacer` fills the pages. A document's page map measures the same
+/// rows straight from the source (`RowMeasurer`) and lays blocks out with text
+/// only when the pages are asked for.
 struct Paginator {
     let paper: PaperSize
 
@@ -45,67 +50,59 @@ struct Paginator {
     /// A block turned into rows and break rules.
     struct Laid {
         var rows: [Row]
-        /// `breakBefore[i]`: the page may break between rows i-1 and i.
-        var breakBefore: [Bool]
-        /// `continuationIndex[i]`: which of `continuations` a break before row i prints, or -1.
-        var continuationIndex: [Int32]
-        var continuations: [Continuation] = []
+        /// `breakBefore` and `continues` per row (the rest follows from `rows`).
+        var rules: [RowStream.Flags]
+        /// What a dialogue break prints, for rows marked `continues`.
+        var continuation: Continuation?
         var keepWithNext: Bool
         var isPageBreak = false
         /// Writer's extra blank lines: printed only between text on the same page.
         var extraBlankLines = 0
+
+        /// All facts about row `i` that the page filler reads.
+        func flags(_ i: Int) -> RowStream.Flags {
+            var f = rules[i]
+            if rows[i].isEmpty { f.insert(.empty) }
+            if Paginator.endsSentence(rows[i]) { f.insert(.endsSentence) }
+            return f
+        }
+    }
+
+    /// Whether a row's (left) line ends in sentence punctuation.
+    static func endsSentence(_ row: Row) -> Bool {
+        guard let last = row.first?.runs.last?.text.unicodeScalars.last else { return false }
+        return isSentenceEnd(last)
+    }
+
+    /// `. ! ? : ; … " ' ) -` and `”`.
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", ":", ";", "\u{2026}", "\"", "'", ")", "-", "\u{201D}": true
+        default: false
+        }
     }
 
     // MARK: - Entry point
 
     func paginate(_ blocks: [LayoutBlock]) -> [Page] {
-        var laid = blocks.map(lay)
-        // No break just before a transition: glue it to what precedes it.
-        for i in laid.indices.dropFirst() where isTransition(blocks[i]) {
-            laid[i - 1].keepWithNext = true
+        let laid = blocks.map(lay)
+        var stream = RowStream()
+        for (index, block) in laid.enumerated() {
+            if block.isPageBreak {
+                stream.appendPageBreak()
+            } else if block.extraBlankLines > 0 {
+                stream.appendBlankLines(block.extraBlankLines, index: index)
+            } else {
+                stream.append(block, index: index, isTransition: isTransition(blocks[index]))
+            }
         }
-        var builder = PageBuilder(linesPerPage: paper.linesPerPage)
-        var i = 0
-        while i < laid.count {
-            if laid[i].isPageBreak {
-                builder.forceBreak()
-                i += 1
-                continue
-            }
-            if laid[i].extraBlankLines > 0 {
-                builder.addBlankLines(laid[i].extraBlankLines)
-                i += 1
-                continue
-            }
-            var group = laid[i]
-            i += 1
-            while group.keepWithNext, i < laid.count, !laid[i].isPageBreak, laid[i].extraBlankLines == 0 {
-                append(laid[i], to: &group)
-                i += 1
-            }
-            builder.place(group)
-        }
-        return builder.finish()
+        let placer = PagePlacer(stream, linesPerPage: paper.linesPerPage)
+        return placer.pages(stream) { laid[$0] }
     }
 
     private func isTransition(_ block: LayoutBlock) -> Bool {
         if case .transition = block { return true }
         return false
-    }
-
-    private func append(_ next: Laid, to group: inout Laid) {
-        for _ in 0..<Self.blockSpacing {
-            group.rows.append(.blank)
-            group.breakBefore.append(false)
-            group.continuationIndex.append(-1)
-        }
-        group.rows += next.rows
-        group.breakBefore.append(false)  // never between glued blocks
-        group.breakBefore += next.breakBefore.dropFirst()
-        let offset = Int32(group.continuations.count)
-        group.continuationIndex += next.continuationIndex.map { $0 < 0 ? -1 : $0 + offset }
-        group.continuations += next.continuations
-        group.keepWithNext = next.keepWithNext
     }
 
     // MARK: - Blocks to rows
@@ -153,8 +150,7 @@ struct Paginator {
     }
 
     private func unbreakable(_ rows: [Row], keepWithNext: Bool) -> Laid {
-        Laid(rows: rows, breakBefore: Array(repeating: false, count: rows.count),
-             continuationIndex: Array(repeating: -1, count: rows.count), keepWithNext: keepWithNext)
+        Laid(rows: rows, rules: Array(repeating: [], count: rows.count), continuation: nil, keepWithNext: keepWithNext)
     }
 
     private func paragraph(_ lines: [[TextRun]], kind: PageLine.Kind) -> Laid {
@@ -173,7 +169,7 @@ struct Paginator {
         // Short blocks stay whole; longer ones keep two lines on each side of a break.
         if rows.count > 3 {
             for i in 2...(rows.count - 2) where !rows[i].isEmpty {
-                laid.breakBefore[i] = true
+                laid.rules[i] = .breakBefore
             }
         }
         return laid
@@ -206,15 +202,14 @@ struct Paginator {
         let contd = PageLine(row: 0, column: ElementColumns.character,
                              runs: [TextRun(speech.continuedCue)],
                              kind: .character)
-        laid.continuations = [Continuation(more: more, continuedCue: contd)]
+        laid.continuation = Continuation(more: more, continuedCue: contd)
         for i in rows.indices.dropFirst() {
             let startsLine = !rows[i].isEmpty
             let betweenDialogue = kinds[i] == .dialogue && kinds[i - 1] == .dialogue && !rows[i - 1].isEmpty
             let parentheticalStart = kinds[i] == .parenthetical && kinds[i - 1] != .parenthetical
                 && kinds[i - 1] != .character
             if startsLine && (betweenDialogue || parentheticalStart) {
-                laid.breakBefore[i] = true
-                laid.continuationIndex[i] = 0
+                laid.rules[i] = [.breakBefore, .continues]
             }
         }
         return laid
@@ -242,136 +237,49 @@ struct Paginator {
     }
 }
 
-// MARK: - Filling pages
-
-/// Accumulates rows onto pages, breaking groups at their allowed points.
-private struct PageBuilder {
-    let linesPerPage: Int
-    var pages: [Page] = []
-    var lines: [PageLine] = []
-    var row = 0
-
-    init(linesPerPage: Int) { self.linesPerPage = linesPerPage }
-
-    mutating func forceBreak() {
-        if row > 0 { newPage() }
+extension RowStream {
+    /// Appends a laid-out block as one block of rows.
+    mutating func append(_ laid: Paginator.Laid, index: Int, isTransition: Bool) {
+        beginBlock(index, isTransition: isTransition)
+        for i in laid.rows.indices { appendRow(laid.flags(i)) }
+        endBlock(keepWithNext: laid.keepWithNext)
     }
+}
 
-    /// Blank rows the writer asked for; none at the top of a page, and never
-    /// more than the page has left (they do not carry over).
-    mutating func addBlankLines(_ count: Int) {
-        guard row > 0 else { return }
-        row = min(linesPerPage, row + count)
-    }
-
-    mutating func newPage() {
-        pages.append(Page(number: pages.count + 1, lines: lines))
-        lines = []
-        row = 0
-    }
-
-    mutating func put(_ rows: ArraySlice<Paginator.Row>) {
-        for r in rows {
-            if var line = r.first {
-                line.row = row
-                lines.append(line)
+extension PagePlacer {
+    /// The pages with their text: each placed row's lines taken from its laid-out
+    /// block (`laid(blockIndex)`, asked for in block order, once per placed line).
+    func pages(_ stream: RowStream, laid: (Int) -> Paginator.Laid?) -> [Page] {
+        var pages = (0..<pageCount).map { Page(number: $0 + 1) }
+        var cachedIndex = -1
+        var cached: Paginator.Laid?
+        for line in placed {
+            let r = Int(line.streamRow)
+            let blockIndex = Int(stream.rows[r].block)
+            if blockIndex != cachedIndex {
+                cached = laid(blockIndex)
+                cachedIndex = blockIndex
             }
-            if var line = r.second {
-                line.row = row
-                lines.append(line)
-            }
-            row += 1
-        }
-    }
-
-    /// How many lines a page may give up to break at a sentence end instead of mid-sentence.
-    static let sentenceSlack = 3
-
-    static func endsSentence(_ row: Paginator.Row) -> Bool {
-        guard let last = row.first?.runs.last?.text.unicodeScalars.last else { return false }
-        return ".!?:;\u{2026}\"')-\u{201D}".unicodeScalars.contains(last)
-    }
-
-    mutating func place(_ group: Paginator.Laid) {
-        var rows = group.rows[...]
-        var breakBefore = group.breakBefore[...]
-        var continuation = group.continuationIndex[...]
-        if rows.isEmpty { return }
-        // After a `NAME (CONT'D)` the speech goes on with no blank row.
-        var continuing = false
-        while true {
-            let lead = row == 0 || continuing ? 0 : Paginator.blockSpacing
-            let available = linesPerPage - row - lead
-            if rows.count <= available {
-                row += lead
-                put(rows)
-                return
-            }
-            // The latest allowed break whose lines (and (MORE)) still fit.
-            var cut: Int?
-            var i = min(rows.count - 1, available)
-            while i >= 1 {
-                let offset = rows.startIndex + i
-                if breakBefore[offset] {
-                    let need = i + (continuation[offset] >= 0 ? 1 : 0)
-                    if need <= available { cut = i; break }
+            guard let block = cached else { continue }
+            let page = Int(line.page)
+            switch line.what {
+            case .row:
+                let row = block.rows[Int(stream.rows[r].rowInBlock)]
+                if var printed = row.first {
+                    printed.row = Int(line.row)
+                    pages[page].lines.append(printed)
                 }
-                i -= 1
-            }
-            // Prefer ending the page at a sentence, if that costs at most a few lines.
-            if let latest = cut, !Self.endsSentence(rows[rows.startIndex + latest - 1]) {
-                var k = latest - 1
-                while k >= 1 && k >= latest - Self.sentenceSlack {
-                    let offset = rows.startIndex + k
-                    if breakBefore[offset] && Self.endsSentence(rows[offset - 1]) { cut = k; break }
-                    k -= 1
+                if var printed = row.second {
+                    printed.row = Int(line.row)
+                    pages[page].lines.append(printed)
                 }
-            }
-            if cut == nil {
-                if row > 0 {
-                    newPage()
-                    continue
-                }
-                // Taller than a page with no allowed break: cut where the page ends.
-                cut = max(1, available)
-            }
-            let at = rows.startIndex + cut!
-            let contIndex = rows.count > available && cut! + 1 > available ? -1 : continuation[at]
-            let cont = contIndex >= 0 ? group.continuations[Int(contIndex)] : nil
-            row += lead
-            put(rows[rows.startIndex..<at])
-            if let cont {
-                var more = cont.more
-                more.row = row
-                lines.append(more)
-                row += 1
-            }
-            newPage()
-            rows = rows[at...]
-            breakBefore = breakBefore[at...]
-            continuation = continuation[at...]
-            // A page never starts with blank rows.
-            while let first = rows.first, first.isEmpty {
-                rows = rows.dropFirst()
-                breakBefore = breakBefore.dropFirst()
-                continuation = continuation.dropFirst()
-            }
-            if rows.isEmpty { return }
-            breakBefore[rows.startIndex] = false
-            if let cont {
-                var contd = cont.continuedCue
-                contd.row = 0
-                lines.append(contd)
-                row = 1
-                continuing = true
-            } else {
-                continuing = false
+            case .more, .continuedCue:
+                guard let continuation = block.continuation else { continue }
+                var printed = line.what == .more ? continuation.more : continuation.continuedCue
+                printed.row = Int(line.row)
+                pages[page].lines.append(printed)
             }
         }
-    }
-
-    mutating func finish() -> [Page] {
-        if row > 0 || pages.isEmpty && !lines.isEmpty { newPage() }
         return pages
     }
 }

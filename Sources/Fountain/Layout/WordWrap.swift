@@ -39,41 +39,46 @@ enum WordWrap {
         while bytes.last == 0x20 { bytes.removeLast(); styles.removeLast() }
         if bytes.isEmpty { return [[]] }
 
-        @inline(__always) func isContinuation(_ b: UInt8) -> Bool { b & 0xC0 == 0x80 }
         var lines: [[TextRun]] = []
-        let n = bytes.count
-        var start = 0
-        while start < n {
-            // Walk `width` scalars; `limit` is the byte just past them.
-            var limit = start
-            var columns = 0
-            while limit < n && columns < width {
-                limit += 1
-                while limit < n && isContinuation(bytes[limit]) { limit += 1 }
-                columns += 1
-            }
-            var end: Int
-            var next: Int
-            if limit >= n {
-                end = n
-                next = n
-            } else {
-                var space = limit
-                while space > start && bytes[space] != 0x20 { space -= 1 }
-                if space > start {
-                    end = space
-                    next = space
-                } else {
-                    end = limit
-                    next = limit
-                }
-                while end > start && bytes[end - 1] == 0x20 { end -= 1 }
-                while next < n && bytes[next] == 0x20 { next += 1 }
-            }
-            lines.append(makeRuns(bytes, styles, start..<end))
-            start = next
+        bytes.withUnsafeBufferPointer { text in
+            breakLines(text, width: width, isASCII: false) { lines.append(makeRuns(bytes, styles, $0..<$1)) }
         }
         return lines
+    }
+
+    /// The greedy rule itself, on `text` (no trailing spaces, not empty):
+    /// calls `line(start, end)` for each line's byte range. `isASCII` says
+    /// every byte is a column; otherwise columns are counted per scalar.
+    @inline(__always)
+    static func breakLines(_ text: UnsafeBufferPointer<UInt8>, width: Int, isASCII: Bool, _ line: (Int, Int) -> Void) {
+        let n = text.count
+        var start = 0
+        while start < n {
+            // Walk `width` columns; `limit` is the byte just past them.
+            var limit: Int
+            if isASCII {
+                limit = Swift.min(n, start + width)
+            } else {
+                limit = start
+                var columns = 0
+                while limit < n && columns < width {
+                    limit += 1
+                    while limit < n && text[limit] & 0xC0 == 0x80 { limit += 1 }
+                    columns += 1
+                }
+            }
+            var end = n, next = n
+            if limit < n {
+                var space = limit
+                while space > start && text[space] != 0x20 { space -= 1 }
+                end = space > start ? space : limit
+                next = end
+                while end > start && text[end - 1] == 0x20 { end -= 1 }
+                while next < n && text[next] == 0x20 { next += 1 }
+            }
+            line(start, end)
+            start = next
+        }
     }
 
     private static func makeRuns(_ bytes: [UInt8], _ styles: [TextStyle], _ range: Range<Int>) -> [TextRun] {

@@ -33,7 +33,9 @@ struct BlockParser {
         self.elements = Array(context)
         self.contextCount = context.count
         views.reserveCapacity(max(16, min(expectedLines, table.count - start)))
-        elements.reserveCapacity(context.count + max(16, expectedLines / 2))
+        // Scripts run to about two elements per three lines (a feature: 0.67); growing
+        // the array copies every element and faults its pages in again.
+        elements.reserveCapacity(context.count + max(16, expectedLines * 3 / 4))
     }
 
     /// Elements at the front of `elements` that came from an earlier parse.
@@ -409,7 +411,8 @@ struct BlockParser {
     /// A character cue and the dialogue, parentheticals and lyrics under it,
     /// to the end of the paragraph. Two-space lines keep the block going.
     mutating func dialogueBlock(at i: Int, forced: Bool) -> Int {
-        let cue: (name: String, ext: String?, dual: Bool, text: String, start: Int, end: Int) = withBytes(i) { b, lo0, hi0 in
+        // Destructured at once: reading fields of a tuple of Strings copies it each time.
+        let (name, ext, dual, text, cueStart, cueEnd): (String, String?, Bool, String, Int, Int) = withBytes(i) { b, lo0, hi0 in
             var (lo, hi) = ByteRules.trim(b, lo0, hi0)
             let start = lo - lo0, end = hi - lo0
             if forced { lo += 1 }
@@ -428,8 +431,8 @@ struct BlockParser {
             return (name, ext, dual, text, start, end)
         }
         let cueIndex = elements.count
-        emit(.character(name: cue.name, extension: cue.ext, isDual: cue.dual), text: cue.text, lines: i..<(i + 1),
-             start: sourceColumn(i, visible: cue.start), endLine: i, end: sourceColumn(i, visible: cue.end), forced: forced)
+        emit(.character(name: name, extension: ext, isDual: dual), text: text, lines: i..<(i + 1),
+             start: sourceColumn(i, visible: cueStart), endLine: i, end: sourceColumn(i, visible: cueEnd), forced: forced)
         var j = i + 1
         var dialogueOpen = false
         var lyricsOpen = false
@@ -490,7 +493,7 @@ struct BlockParser {
             }
             j += 1
         }
-        if cue.dual { pairDual(cueIndex: cueIndex) }
+        if dual { pairDual(cueIndex: cueIndex) }
         return j
     }
 

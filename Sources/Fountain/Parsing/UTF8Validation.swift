@@ -31,13 +31,12 @@ enum UTF8Validation {
             let n = buf.count
             let raw = UnsafeRawPointer(buf.baseAddress)
             while i < n {
-                // Eight plain printable ASCII bytes at a time; otherwise check
+                // Eight ASCII bytes at a time, printable or LF; otherwise check
                 // those eight one by one (a sequence may run past them).
                 var stop = n
                 if let raw, i + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let high: UInt64 = 0x8080_8080_8080_8080
-                    if w & high == 0, (w &- 0x2020_2020_2020_2020) & ~w & high == 0 {
+                    if Self.isTextASCII(w) {
                         i += 8
                         continue
                     }
@@ -57,6 +56,22 @@ enum UTF8Validation {
             }
             return nil
         }
+    }
+
+    /// True when all eight bytes of `w` are ASCII and each is printable
+    /// (0x20 or above) or LF, the one control byte every line has. Exact: no
+    /// carry crosses a byte because every byte is below 0x80.
+    @inline(__always)
+    static func isTextASCII(_ w: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        if w & high != 0 { return false }
+        // High bit set in each byte that is 0x20 or above.
+        let printable = (w &+ 0x6060_6060_6060_6060) & high
+        if printable == high { return true }
+        // High bit set in each byte that is LF.
+        let y = w ^ 0x0A0A_0A0A_0A0A_0A0A
+        let lf = ~((y &+ low7) | y) & high
+        return printable | lf == high
     }
 
     /// Length of the valid UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.

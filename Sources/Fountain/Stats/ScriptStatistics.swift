@@ -29,7 +29,7 @@ public struct ScriptStatistics: Sendable, Hashable {
     public var timesOfDay: [String: Int]
 
     public init(_ document: FountainDocument, paper: PaperSize = .letter) {
-        pages = document.layout(paper: paper).pageCount
+        pages = document.pageMap(paper: paper).pageCount
         var scenes = 0
         var words = 0
         var byName: [String: CharacterCount] = [:]
