@@ -78,11 +78,17 @@ final class SuggestionBridge: Sendable {
     private func carryOut(_ effect: SuggestionEffect) {
         switch effect {
         case .request(let query):
-            let coordinator = state.withLock { s -> SuggestionCoordinator? in
+            let (coordinator, unavailable) = state.withLock { s -> (SuggestionCoordinator?, String?) in
                 if s.coordinator == nil, s.unavailable == nil { s.waiting = query }
-                return s.coordinator
+                return (s.coordinator, s.unavailable)
             }
-            if let coordinator { start(query, with: coordinator) }
+            if let coordinator {
+                start(query, with: coordinator)
+            } else if let unavailable {
+                // The backend failed to load after the key was pressed but
+                // before this request got here: end it rather than leave it queued.
+                post { $0.applySuggestionUpdate(.failed(ticket: query.ticket, message: unavailable)) }
+            }
         case .regenerate(let ticket, let index):
             guard let (coordinator, id) = lookup(ticket) else { return }
             coordinator.regenerate(request: id, index: index, update: handler(for: ticket))
