@@ -101,7 +101,7 @@ extension Editor {
     func acceptSuggestion() {
         if suggestions.pending != nil { return commitPendingSuggestion() }
         guard let candidate = takeableCandidate(), let ticket = suggestions.ticket else { return }
-        insertSuggestionText(String(candidate.remainder), keepingParagraphApart: true)
+        insertSuggestionText(String(candidate.remainder))
         decide(candidate.index, candidate.status.isFinal ? .accepted : .acceptedPart(candidate.text), ticket: ticket)
         closeSuggestionRequest()
         showMessage("Suggestion \(candidate.index + 1) taken")
@@ -133,7 +133,7 @@ extension Editor {
         if suggestions.pending != nil { return commitPendingSuggestion() }
         guard let candidate = takeableCandidate(), let ticket = suggestions.ticket else { return }
         let original = String(candidate.remainder)
-        let range = insertSuggestionText(original, keepingParagraphApart: true)
+        let range = insertSuggestionText(original)
         suggestions.candidates[candidate.index].isClosed = true
         suggestions.pending = PendingSuggestion(ticket: ticket, index: candidate.index, start: range.start, end: range.end,
                                                 original: original, takenBefore: candidate.takenText)
@@ -265,16 +265,18 @@ extension Editor {
     /// Inserts `text` at the cursor (never over a selection) as one undo
     /// step marked AI; returns the range the text took.
     ///
-    /// `keepingParagraphApart`: taken on a blank line right above a
-    /// paragraph, a whole candidate gets a line break after it, so it does
-    /// not run into that paragraph (Fountain paragraphs are blank-line separated).
+    /// Taken on a blank line right above a paragraph, the text (a whole
+    /// candidate, or the first word or line of one) gets a line break after
+    /// it, so it does not run into that paragraph: Fountain paragraphs are
+    /// blank-line separated, and a transition or cue glued to the text above
+    /// would turn into action.
     @discardableResult
-    func insertSuggestionText(_ text: String, keepingParagraphApart: Bool = false) -> TextRange {
+    func insertSuggestionText(_ text: String) -> TextRange {
         state.completion = nil
         let start = state.selection.head
         state.selection = Selection(cursor: start)
         let next = start.line + 1
-        let apart = keepingParagraphApart && state.buffer[start.line].isEmpty && next < state.buffer.lineCount
+        let apart = state.buffer[start.line].isEmpty && next < state.buffer.lineCount
             && !state.buffer[next].allSatisfy(\.isWhitespace) && !text.hasSuffix("\n")
         editBufferAsPane { insertText(apart ? text + "\n" : text, origin: .ai) }
         guard apart else { return TextRange(start, state.selection.head) }

@@ -1,5 +1,6 @@
 @testable import EditorCore
 import Testing
+import Fountain
 import Provenance
 
 /// The suggestion pane driven by keys and synthetic updates, as the glue
@@ -166,6 +167,16 @@ struct SuggestionPaneTests {
         #expect(editor.pendingSuggestionText == "Marlowe turns the dial.")
         type(editor, " Twice.")
         #expect(editor.pendingSuggestionText == "Marlowe turns the dial. Twice.")
+    }
+
+    @Test func wordsTakenAboveATransitionLeaveItATransition() throws {
+        let editor = EditorNotation.editor("INT. VAULT - NIGHT\n\nVera laughs.\n|\n> FADE OUT.", width: 120, height: 40)
+        let query = try request(editor)
+        stream(editor, query.ticket, 0, "Marlowe turns the dial.", .done)
+        _ = press(editor, .function(4))
+        _ = press(editor, .function(4))
+        #expect(editor.text == "INT. VAULT - NIGHT\n\nVera laughs.\nMarlowe turns\n\n> FADE OUT.")
+        #expect(FountainDocument(parsing: editor.text).elements.last?.kind == .transition)
     }
 
     @Test func aDroppedSlotRefilledShowsAgain() throws {
