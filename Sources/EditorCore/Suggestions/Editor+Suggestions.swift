@@ -269,21 +269,29 @@ extension Editor {
     /// candidate, or the first word or line of one) gets a line break after
     /// it, so it does not run into that paragraph: Fountain paragraphs are
     /// blank-line separated, and a transition or cue glued to the text above
-    /// would turn into action.
+    /// would turn into action. When that blank line is also the only one
+    /// below a paragraph, the text gets a break before it too and becomes a
+    /// paragraph of its own (a blank line under a cue is not such a line:
+    /// there the next paragraph is not directly below).
     @discardableResult
     func insertSuggestionText(_ text: String) -> TextRange {
         state.completion = nil
         let start = state.selection.head
         state.selection = Selection(cursor: start)
-        let next = start.line + 1
-        let apart = state.buffer[start.line].isEmpty && next < state.buffer.lineCount
-            && !state.buffer[next].allSatisfy(\.isWhitespace) && !text.hasSuffix("\n")
-        editBufferAsPane { insertText(apart ? text + "\n" : text, origin: .ai) }
-        guard apart else { return TextRange(start, state.selection.head) }
+        let line = start.line
+        let onBlankLine = state.buffer[line].isEmpty
+        func hasText(_ index: Int) -> Bool {
+            index >= 0 && index < state.buffer.lineCount && !state.buffer[index].allSatisfy(\.isWhitespace)
+        }
+        let apart = onBlankLine && hasText(line + 1) && !text.hasSuffix("\n")
+        let below = apart && hasText(line - 1) && !text.hasPrefix("\n")
+        editBufferAsPane { insertText((below ? "\n" : "") + text + (apart ? "\n" : ""), origin: .ai) }
+        let textStart = below ? TextPosition(line: line + 1, byte: 0) : start
+        guard apart else { return TextRange(textStart, state.selection.head) }
         // The cursor and the text's range end before the added break.
         let end = TextPosition(line: state.selection.head.line - 1, byte: state.buffer[state.selection.head.line - 1].utf8.count)
         state.selection = Selection(cursor: end)
-        return TextRange(start, end)
+        return TextRange(textStart, end)
     }
 
     private func editBufferAsPane(_ body: () -> Void) {

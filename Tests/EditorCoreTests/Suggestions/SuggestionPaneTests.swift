@@ -175,8 +175,21 @@ struct SuggestionPaneTests {
         stream(editor, query.ticket, 0, "Marlowe turns the dial.", .done)
         _ = press(editor, .function(4))
         _ = press(editor, .function(4))
-        #expect(editor.text == "INT. VAULT - NIGHT\n\nVera laughs.\nMarlowe turns\n\n> FADE OUT.")
+        #expect(editor.text == "INT. VAULT - NIGHT\n\nVera laughs.\n\nMarlowe turns\n\n> FADE OUT.")
         #expect(FountainDocument(parsing: editor.text).elements.last?.kind == .transition)
+        // Its own paragraph: the action above is untouched, and undo takes it all out.
+        #expect(FountainDocument(parsing: editor.text).elements.filter { $0.kind == .action }.count == 2)
+        _ = press(editor, .ctrl("u"))
+        _ = press(editor, .ctrl("u"))
+        #expect(editor.text == "INT. VAULT - NIGHT\n\nVera laughs.\n\n> FADE OUT.")
+    }
+
+    @Test func aLineTakenUnderACueStaysDialogue() throws {
+        let editor = EditorNotation.editor("INT. VAULT - NIGHT\n\nMARLOWE\n|\n\nVera laughs.", width: 120, height: 40)
+        let query = try request(editor)
+        stream(editor, query.ticket, 0, "Two more turns.", .done)
+        _ = press(editor, .ctrl("t"))
+        #expect(editor.text == "INT. VAULT - NIGHT\n\nMARLOWE\nTwo more turns.\n\nVera laughs.")
     }
 
     @Test func aDroppedSlotRefilledShowsAgain() throws {
