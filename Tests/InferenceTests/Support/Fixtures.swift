@@ -1,7 +1,8 @@
 import Foundation
 
-/// Committed test files (made by scripts/make-tiny-gguf and
-/// scripts/make-golden-tokens), found from this source file's location.
+/// Test files (tiny GGUFs made before the run by scripts/make-test-fixtures;
+/// committed golden data from scripts/make-golden-tokens), found from this
+/// source file's location.
 enum Fixtures {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
 
