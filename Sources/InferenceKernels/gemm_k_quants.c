@@ -1,9 +1,35 @@
 // Q4_K and Q6_K weights against Q8_K activations (ggml-quants.h layouts).
-// Scales are unpacked per super-block in scalar code; the 32-value sub-block
-// products use maddubs/madd with the scale folded into the madd.
+//
+// Float order. llama.cpp's result for an output depends on the batch size
+// (see "Bit-exact with llama.cpp" in docs/DECISIONS.md), and every path here
+// performs exactly its float operations per output, in its order:
+// - Q4_K (llama.cpp repacks it on x86, q4_K_8x8): d = f16(d_w) * d_y and
+//   dmin = f16(dmin_w) * d_y per super-block; an exact integer sum of the
+//   scaled quants and one of the mins, each accumulated with an FMA by d and
+//   dmin, the mins subtracted at the end. Activation rows in whole groups of
+//   4 of the call (its gemm) take one integer per 64 values; the others (its
+//   gemv) one per super-block.
+// - Q6_K below 8 batch tokens (ggml_vec_dot_q6_K_q8_K, AVX2): eight int32
+//   lanes per super-block (lane l: bytes 4l..4l+3 of every 32-value group
+//   times their scale, minus 32 x the scaled bsums of group l), each lane
+//   accumulated as fma(d, lane, acc), then ick_hsum's tree.
+// - Q6_K from 8 batch tokens (llama.cpp's tiled matmul): one exact integer
+//   per super-block, times f16(d_w), then an FMA by d_y.
+// Integer sums are exact whichever instructions form them, which leaves the
+// integer part free. Two kernel shapes use that:
+// - Panels (prefill): weight rows are repacked per call, 16 (AVX-512) or 8
+//   (AVX2) rows at a time, into 4-byte groups interleaved across the rows, so
+//   one vpdpbusd (or maddubs + madd) multiplies a broadcast 4-byte group of
+//   an activation row with the same group of all 16 rows and each int32 lane
+//   is one output row: no horizontal sums at all, the scale products and the
+//   float steps run with one output per lane, and each unpacked panel serves
+//   every activation row of the call.
+// - Pairs (decode and small batches): one weight row's super-block is
+//   unpacked once for all activation rows (1..3 in decode of candidates).
 #include "InferenceKernels.h"
 #include "kernels_x86.h"
 #include <math.h>
+#include <stdlib.h>
 
 // Every fused multiply-add here is explicit, as in the llama.cpp code it
 // replicates; the compiler must not fuse others.
@@ -12,14 +38,25 @@
 #if defined(__x86_64__)
 
 #define Q8K_BYTES 292
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
+// Activation rows from which repacking the weights pays off (C harness:
+// the panel kernels beat the pair kernels from 4 rows on).
+#define PANEL_MIN_ROWS 4
+
+static inline void q4_k_scales(const uint8_t *s, int sc[8], int m[8]) {
+    for (int j = 0; j < 4; ++j) {
+        sc[j] = s[j] & 63;
+        m[j] = s[j + 4] & 63;
+        sc[j + 4] = (s[j + 8] & 15) | ((s[j] >> 6) << 4);
+        m[j + 4] = (s[j + 8] >> 4) | ((s[j + 4] >> 6) << 4);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Pairs: one (weight row, activation row) at a time.
 
 static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *y, int per64) {
-    // Float order follows llama.cpp's x86 path for Q4_K, which repacks the
-    // weights: exact integer sums for the scaled quants and for the mins,
-    // each accumulated with an FMA by (d_w * d_y) and (dmin_w * d_y), mins
-    // subtracted at the end. Its gemv (ggml_gemv_q4_K_8x8_q8_K) takes one
-    // integer sum per super-block; its gemm (ggml_gemm_q4_K_8x8_q8_K, batch
-    // rows in groups of 4) one per 64 values (`per64`).
     float acc = 0, acc_m = 0;
     const __m256i m4 = _mm256_set1_epi8(0x0F);
     for (int i = 0; i < nsb; ++i) {
@@ -28,14 +65,8 @@ static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *
         float dy;
         memcpy(&dy, yb, 4);
         const float d = ick_f16(xb) * dy, dmin = ick_f16(xb + 2) * dy;
-        const uint8_t *s = xb + 4;
-        int16_t sc[8], m[8];
-        for (int j = 0; j < 4; ++j) {
-            sc[j] = s[j] & 63;
-            m[j] = s[j + 4] & 63;
-            sc[j + 4] = (s[j + 8] & 15) | ((s[j] >> 6) << 4);
-            m[j + 4] = (s[j + 8] >> 4) | ((s[j + 4] >> 6) << 4);
-        }
+        int sc[8], m[8];
+        q4_k_scales(xb + 4, sc, m);
         int16_t bs[16];
         memcpy(bs, yb + 260, 32);
         const uint8_t *q4 = xb + 16;
@@ -48,8 +79,8 @@ static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *
             const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(bits, 4), m4);
             const __m256i y0 = _mm256_loadu_si256((const __m256i *)(q8 + 64 * p));
             const __m256i y1 = _mm256_loadu_si256((const __m256i *)(q8 + 64 * p + 32));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(lo, y0), _mm256_set1_epi16(sc[2 * p])));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(hi, y1), _mm256_set1_epi16(sc[2 * p + 1])));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(lo, y0), _mm256_set1_epi16((short)sc[2 * p])));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(hi, y1), _mm256_set1_epi16((short)sc[2 * p + 1])));
             imin += m[2 * p] * (bs[4 * p] + bs[4 * p + 1]) + m[2 * p + 1] * (bs[4 * p + 2] + bs[4 * p + 3]);
             if (per64) {
                 acc = fmaf((float)ick_hsum_i32(sumi), d, acc);
@@ -105,9 +136,6 @@ static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *
         }
         sumi = _mm256_sub_epi32(sumi, offset);
         if (tiled) {
-            // llama.cpp's tiled K-quant matmul (batches of 8+ tokens): one
-            // exact integer per super-block times d_w, then an FMA by d_y
-            // into the sum (GCC contracts its mul + add intrinsics).
             const float t = (float)ick_hsum_i32(sumi) * ick_f16(xb + 208);
             tiled_acc = fmaf(t, dy, tiled_acc);
         } else {
@@ -117,26 +145,403 @@ static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *
     return tiled ? tiled_acc : ick_hsum(acc);
 }
 
-// MODE(j, na): the float-order variant for activation row j of na.
-#define DEFINE_GEMM_K(NAME, DOT, MODE)                                                      \
-ICK_AVX2 void NAME(int n, const void *w, size_t wrb, int r0, int r1,                        \
-                   const void *a, size_t arb, int na, float *out, size_t os) {             \
-    const int nsb = n / 256;                                                                \
-    for (int r = r0; r < r1; ++r) {                                                         \
-        const uint8_t *wr = (const uint8_t *)w + (size_t)r * wrb;                           \
-        for (int j = 0; j < na; ++j)                                                        \
-            out[(size_t)j * os + r] = DOT(nsb, wr, (const uint8_t *)a + (size_t)j * arb, MODE(j, na)); \
-    }                                                                                       \
+// ---------------------------------------------------------------------------
+// Panels: RB weight rows of one super-block, interleaved by 4-byte groups.
+//
+// Q4_K panel (RB rows):  quants  64 x RB x 4 bytes (group k = values 4k..4k+3;
+//                                row r at 4r; one byte per value, 0..15)
+//                        scales  8 x RB int32 (sub-block j, row r)
+//                        mins    8 x RB int32 (m_j | m_j << 16: an int16 pair
+//                                against a dword of two bsums)
+//                        d, dmin RB floats each (f16 converted)
+// Q6_K panel:            quants  64 x RB x 4 bytes (0..63, offset 32 not removed)
+//                        scales  16 x RB int32 (sub-block of 16 values)
+//                        pairs   8 x RB int32 (sc[2k] | sc[2k+1] << 16, int16)
+//                        d       RB floats
+// With `pairs16` the scales are stored as int16 pairs (s | s << 16) for
+// madd (AVX2); otherwise as int32 for vpmulld (AVX-512).
+#define Q4P_BYTES(RB) ((RB) * (256 + 32 + 32 + 8))
+#define Q4P_SC(RB) ((RB) * 256)
+#define Q4P_MN(RB) ((RB) * (256 + 32))
+#define Q4P_D(RB) ((RB) * (256 + 64))
+#define Q6P_BYTES(RB) ((RB) * (256 + 64 + 32 + 4))
+#define Q6P_SC(RB) ((RB) * 256)
+#define Q6P_SP(RB) ((RB) * (256 + 64))
+#define Q6P_D(RB) ((RB) * (256 + 96))
+
+static inline uint32_t pair16(int lo, int hi) {
+    return (uint32_t)(uint16_t)(int16_t)lo | (uint32_t)(uint16_t)(int16_t)hi << 16;
 }
 
-// Rows of a batch in whole groups of 4 take llama.cpp's gemm order, the rest
-// its gemv order (callers tile batches in multiples of 4).
+// Repacks `rows` (<= RB) weight rows starting at w into panels for all nsb
+// super-blocks; the missing rows of the last panel are zeros.
+static ICK_AVX2 void pack_q4_k(uint8_t *panel, const uint8_t *w, size_t wrb, int rows, int nsb, int RB, int pairs16) {
+    memset(panel, 0, (size_t)nsb * Q4P_BYTES(RB));
+    for (int r = 0; r < rows; ++r) {
+        for (int i = 0; i < nsb; ++i) {
+            const uint8_t *xb = w + (size_t)r * wrb + (size_t)i * 144;
+            uint8_t *P = panel + (size_t)i * Q4P_BYTES(RB);
+            uint8_t v[256];
+            for (int p = 0; p < 4; ++p)
+                for (int l = 0; l < 32; ++l) {
+                    v[64 * p + l] = xb[16 + 32 * p + l] & 15;
+                    v[64 * p + 32 + l] = xb[16 + 32 * p + l] >> 4;
+                }
+            for (int k = 0; k < 64; ++k) memcpy(P + (size_t)(k * RB + r) * 4, v + 4 * k, 4);
+            int sc[8], m[8];
+            q4_k_scales(xb + 4, sc, m);
+            uint32_t *S = (uint32_t *)(P + Q4P_SC(RB)), *M = (uint32_t *)(P + Q4P_MN(RB));
+            for (int j = 0; j < 8; ++j) {
+                S[j * RB + r] = pairs16 ? pair16(sc[j], sc[j]) : (uint32_t)sc[j];
+                M[j * RB + r] = pair16(m[j], m[j]);
+            }
+            float *D = (float *)(P + Q4P_D(RB));
+            D[r] = ick_f16(xb);
+            D[RB + r] = ick_f16(xb + 2);
+        }
+    }
+}
+
+static ICK_AVX2 void pack_q6_k(uint8_t *panel, const uint8_t *w, size_t wrb, int rows, int nsb, int RB, int pairs16) {
+    memset(panel, 0, (size_t)nsb * Q6P_BYTES(RB));
+    for (int r = 0; r < rows; ++r) {
+        for (int i = 0; i < nsb; ++i) {
+            const uint8_t *xb = w + (size_t)r * wrb + (size_t)i * 210;
+            uint8_t *P = panel + (size_t)i * Q6P_BYTES(RB);
+            uint8_t v[256];
+            for (int h = 0; h < 2; ++h) {
+                const uint8_t *ql = xb + 64 * h, *qh = xb + 128 + 32 * h;
+                for (int l = 0; l < 32; ++l) {
+                    v[128 * h + l] = (ql[l] & 15) | ((qh[l] & 3) << 4);
+                    v[128 * h + 32 + l] = (ql[l + 32] & 15) | (((qh[l] >> 2) & 3) << 4);
+                    v[128 * h + 64 + l] = (ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4);
+                    v[128 * h + 96 + l] = (ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4);
+                }
+            }
+            for (int k = 0; k < 64; ++k) memcpy(P + (size_t)(k * RB + r) * 4, v + 4 * k, 4);
+            const int8_t *sc = (const int8_t *)(xb + 192);
+            uint32_t *S = (uint32_t *)(P + Q6P_SC(RB)), *SP = (uint32_t *)(P + Q6P_SP(RB));
+            for (int s = 0; s < 16; ++s) S[s * RB + r] = pairs16 ? pair16(sc[s], sc[s]) : (uint32_t)(int32_t)sc[s];
+            for (int k = 0; k < 8; ++k) SP[k * RB + r] = pair16(sc[2 * k], sc[2 * k + 1]);
+            ((float *)(P + Q6P_D(RB)))[r] = ick_f16(xb + 208);
+        }
+    }
+}
+
+// One growing panel buffer per thread (a few tens of KiB for this model).
+static uint8_t *panel_buffer(size_t bytes) {
+    static _Thread_local uint8_t *buffer;
+    static _Thread_local size_t capacity;
+    if (bytes > capacity) {
+        free(buffer);
+        capacity = (bytes + 4095) & ~(size_t)4095;
+        buffer = aligned_alloc(64, capacity);
+        if (!buffer) capacity = 0;
+    }
+    return buffer;
+}
+
+static inline int32_t load32(const uint8_t *p) {
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static inline float load_f32(const uint8_t *p) {
+    float v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+// --- AVX-512: 16 rows per panel, G (1..4) activation rows per pass.
+
+static ALWAYS_INLINE ICK_AVX512 void q4_k_panel_512(const int G, const int per64, int nsb, const uint8_t *panel,
+                                                   const uint8_t *a, size_t arb, float *out, size_t os, __mmask16 mask) {
+    __m512 acc[4], acc_m[4];
+    for (int j = 0; j < G; ++j) acc[j] = acc_m[j] = _mm512_setzero_ps();
+    for (int i = 0; i < nsb; ++i) {
+        const uint8_t *P = panel + (size_t)i * Q4P_BYTES(16);
+        const uint8_t *y[4];
+        __m512 d[4], dmin[4];
+        __m512i sumi[4], imin[4];
+        for (int j = 0; j < G; ++j) {
+            y[j] = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            const __m512 dy = _mm512_set1_ps(load_f32(y[j]));
+            d[j] = _mm512_mul_ps(_mm512_load_ps((const float *)(P + Q4P_D(16))), dy);
+            dmin[j] = _mm512_mul_ps(_mm512_load_ps((const float *)(P + Q4P_D(16) + 64)), dy);
+            sumi[j] = imin[j] = _mm512_setzero_si512();
+        }
+        for (int p = 0; p < 4; ++p) {
+            for (int h = 0; h < 2; ++h) {
+                const int sub = 2 * p + h;
+                __m512i t[4];
+                for (int j = 0; j < G; ++j) t[j] = _mm512_setzero_si512();
+                for (int k = 0; k < 8; ++k) {
+                    const __m512i wq = _mm512_load_si512((const void *)(P + (size_t)(sub * 8 + k) * 64));
+                    for (int j = 0; j < G; ++j)
+                        t[j] = _mm512_dpbusd_epi32(t[j], wq, _mm512_set1_epi32(load32(y[j] + 4 + 32 * sub + 4 * k)));
+                }
+                const __m512i sc = _mm512_load_si512((const void *)(P + Q4P_SC(16) + sub * 64));
+                const __m512i mn = _mm512_load_si512((const void *)(P + Q4P_MN(16) + sub * 64));
+                for (int j = 0; j < G; ++j) {
+                    sumi[j] = _mm512_add_epi32(sumi[j], _mm512_mullo_epi32(t[j], sc));
+                    imin[j] = _mm512_dpwssd_epi32(imin[j], mn, _mm512_set1_epi32(load32(y[j] + 260 + 4 * sub)));
+                }
+            }
+            if (per64 || p == 3) {
+                for (int j = 0; j < G; ++j) {
+                    acc[j] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(sumi[j]), d[j], acc[j]);
+                    acc_m[j] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(imin[j]), dmin[j], acc_m[j]);
+                    sumi[j] = imin[j] = _mm512_setzero_si512();
+                }
+            }
+        }
+    }
+    for (int j = 0; j < G; ++j) _mm512_mask_storeu_ps(out + (size_t)j * os, mask, _mm512_sub_ps(acc[j], acc_m[j]));
+}
+
+static ALWAYS_INLINE ICK_AVX512 void q6_k_panel_512(const int G, int nsb, const uint8_t *panel,
+                                                   const uint8_t *a, size_t arb, float *out, size_t os, __mmask16 mask) {
+    __m512 acc[4];
+    for (int j = 0; j < G; ++j) acc[j] = _mm512_setzero_ps();
+    for (int i = 0; i < nsb; ++i) {
+        const uint8_t *P = panel + (size_t)i * Q6P_BYTES(16);
+        const uint8_t *y[4];
+        __m512i sumi[4], off[4];
+        for (int j = 0; j < G; ++j) {
+            y[j] = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            sumi[j] = off[j] = _mm512_setzero_si512();
+        }
+        for (int s = 0; s < 16; ++s) {
+            __m512i t[4];
+            for (int j = 0; j < G; ++j) t[j] = _mm512_setzero_si512();
+            for (int k = 0; k < 4; ++k) {
+                const __m512i wq = _mm512_load_si512((const void *)(P + (size_t)(s * 4 + k) * 64));
+                for (int j = 0; j < G; ++j)
+                    t[j] = _mm512_dpbusd_epi32(t[j], wq, _mm512_set1_epi32(load32(y[j] + 4 + 16 * s + 4 * k)));
+            }
+            const __m512i sc = _mm512_load_si512((const void *)(P + Q6P_SC(16) + s * 64));
+            for (int j = 0; j < G; ++j) sumi[j] = _mm512_add_epi32(sumi[j], _mm512_mullo_epi32(t[j], sc));
+        }
+        for (int k = 0; k < 8; ++k) {
+            const __m512i sp = _mm512_load_si512((const void *)(P + Q6P_SP(16) + k * 64));
+            for (int j = 0; j < G; ++j) off[j] = _mm512_dpwssd_epi32(off[j], sp, _mm512_set1_epi32(load32(y[j] + 260 + 4 * k)));
+        }
+        const __m512 dw = _mm512_load_ps((const float *)(P + Q6P_D(16)));
+        for (int j = 0; j < G; ++j) {
+            const __m512i isum = _mm512_sub_epi32(sumi[j], _mm512_slli_epi32(off[j], 5));
+            const __m512 t = _mm512_mul_ps(_mm512_cvtepi32_ps(isum), dw);
+            acc[j] = _mm512_fmadd_ps(t, _mm512_set1_ps(load_f32(y[j])), acc[j]);
+        }
+    }
+    for (int j = 0; j < G; ++j) _mm512_mask_storeu_ps(out + (size_t)j * os, mask, acc[j]);
+}
+
+// --- AVX2: 8 rows per panel; maddubs + madd with the scale pair folds the
+// scale into the integer step.
+
+static ALWAYS_INLINE ICK_AVX2 void q4_k_panel_avx2(const int G, const int per64, int nsb, const uint8_t *panel,
+                                                  const uint8_t *a, size_t arb, float *out, size_t os, int rows) {
+    __m256 acc[4], acc_m[4];
+    for (int j = 0; j < G; ++j) acc[j] = acc_m[j] = _mm256_setzero_ps();
+    for (int i = 0; i < nsb; ++i) {
+        const uint8_t *P = panel + (size_t)i * Q4P_BYTES(8);
+        const uint8_t *y[4];
+        __m256i sumi[4], imin[4];
+        for (int j = 0; j < G; ++j) {
+            y[j] = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            sumi[j] = imin[j] = _mm256_setzero_si256();
+        }
+        for (int p = 0; p < 4; ++p) {
+            for (int h = 0; h < 2; ++h) {
+                const int sub = 2 * p + h;
+                const __m256i sc = _mm256_load_si256((const __m256i *)(P + Q4P_SC(8) + sub * 32));
+                for (int k = 0; k < 8; ++k) {
+                    const __m256i wq = _mm256_load_si256((const __m256i *)(P + (size_t)(sub * 8 + k) * 32));
+                    for (int j = 0; j < G; ++j) {
+                        const __m256i prod = _mm256_maddubs_epi16(wq, _mm256_set1_epi32(load32(y[j] + 4 + 32 * sub + 4 * k)));
+                        sumi[j] = _mm256_add_epi32(sumi[j], _mm256_madd_epi16(prod, sc));
+                    }
+                }
+                const __m256i mn = _mm256_load_si256((const __m256i *)(P + Q4P_MN(8) + sub * 32));
+                for (int j = 0; j < G; ++j)
+                    imin[j] = _mm256_add_epi32(imin[j], _mm256_madd_epi16(mn, _mm256_set1_epi32(load32(y[j] + 260 + 4 * sub))));
+            }
+            if (per64 || p == 3) {
+                const __m256 dw = _mm256_load_ps((const float *)(P + Q4P_D(8)));
+                const __m256 dmw = _mm256_load_ps((const float *)(P + Q4P_D(8) + 32));
+                for (int j = 0; j < G; ++j) {
+                    const __m256 dy = _mm256_set1_ps(load_f32(y[j]));
+                    acc[j] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sumi[j]), _mm256_mul_ps(dw, dy), acc[j]);
+                    acc_m[j] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(imin[j]), _mm256_mul_ps(dmw, dy), acc_m[j]);
+                    sumi[j] = imin[j] = _mm256_setzero_si256();
+                }
+            }
+        }
+    }
+    for (int j = 0; j < G; ++j) {
+        float v[8];
+        _mm256_storeu_ps(v, _mm256_sub_ps(acc[j], acc_m[j]));
+        memcpy(out + (size_t)j * os, v, (size_t)rows * 4);
+    }
+}
+
+static ALWAYS_INLINE ICK_AVX2 void q6_k_panel_avx2(const int G, int nsb, const uint8_t *panel,
+                                                  const uint8_t *a, size_t arb, float *out, size_t os, int rows) {
+    __m256 acc[4];
+    for (int j = 0; j < G; ++j) acc[j] = _mm256_setzero_ps();
+    for (int i = 0; i < nsb; ++i) {
+        const uint8_t *P = panel + (size_t)i * Q6P_BYTES(8);
+        const uint8_t *y[4];
+        __m256i sumi[4];
+        for (int j = 0; j < G; ++j) {
+            y[j] = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            sumi[j] = _mm256_setzero_si256();
+        }
+        for (int s = 0; s < 16; ++s) {
+            const __m256i sc = _mm256_load_si256((const __m256i *)(P + Q6P_SC(8) + s * 32));
+            for (int k = 0; k < 4; ++k) {
+                const __m256i wq = _mm256_load_si256((const __m256i *)(P + (size_t)(s * 4 + k) * 32));
+                for (int j = 0; j < G; ++j) {
+                    const __m256i prod = _mm256_maddubs_epi16(wq, _mm256_set1_epi32(load32(y[j] + 4 + 16 * s + 4 * k)));
+                    sumi[j] = _mm256_add_epi32(sumi[j], _mm256_madd_epi16(prod, sc));
+                }
+            }
+        }
+        for (int k = 0; k < 8; ++k) {
+            const __m256i sp = _mm256_load_si256((const __m256i *)(P + Q6P_SP(8) + k * 32));
+            for (int j = 0; j < G; ++j)
+                sumi[j] = _mm256_sub_epi32(sumi[j], _mm256_slli_epi32(_mm256_madd_epi16(sp, _mm256_set1_epi32(load32(y[j] + 260 + 4 * k))), 5));
+        }
+        const __m256 dw = _mm256_load_ps((const float *)(P + Q6P_D(8)));
+        for (int j = 0; j < G; ++j) {
+            const __m256 t = _mm256_mul_ps(_mm256_cvtepi32_ps(sumi[j]), dw);
+            acc[j] = _mm256_fmadd_ps(t, _mm256_set1_ps(load_f32(y[j])), acc[j]);
+        }
+    }
+    for (int j = 0; j < G; ++j) {
+        float v[8];
+        _mm256_storeu_ps(v, acc[j]);
+        memcpy(out + (size_t)j * os, v, (size_t)rows * 4);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Entry points.
+
+// Rows of the call in whole groups of 4 take Q4_K's gemm order, the rest its
+// gemv order (callers pass whole batches or tiles of multiples of 4).
 #define Q4K_GEMM_ROW(j, na) ((j) < (na) - (na) % 4)
-#define ALWAYS(j, na) 1
-#define NEVER(j, na) 0
-DEFINE_GEMM_K(ick_gemm_q4_k_avx2, dot_q4_k, Q4K_GEMM_ROW)
-DEFINE_GEMM_K(ick_gemm_q6_k_avx2, dot_q6_k, NEVER)
-DEFINE_GEMM_K(ick_gemm_q6_k_tiled_avx2, dot_q6_k, ALWAYS)
+
+// Activation rows of a panel in passes of G: whole groups of 4 in the gemm
+// order, then the 1..3 left over in the gemv order. Q6_K ignores per64.
+#define PANEL_PASSES(KERNEL, ...)                                                         \
+    do {                                                                                  \
+        int j = 0;                                                                        \
+        for (; j + 4 <= na - na % 4; j += 4)                                              \
+            KERNEL(4, 1, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); \
+        switch (na - j) {                                                                 \
+        case 3: KERNEL(3, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); break; \
+        case 2: KERNEL(2, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); break; \
+        case 1: KERNEL(1, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); break; \
+        default: break;                                                                   \
+        }                                                                                 \
+    } while (0)
+
+#define Q6_PANEL_512(G, per64, ...) q6_k_panel_512(G, __VA_ARGS__)
+#define Q6_PANEL_AVX2(G, per64, ...) q6_k_panel_avx2(G, __VA_ARGS__)
+
+// The pair kernels, one output at a time.
+#define PAIRS(DOT, MODE)                                                                  \
+    for (int rr = r0; rr < r1; ++rr) {                                                    \
+        const uint8_t *wr = (const uint8_t *)w + (size_t)rr * wrb;                        \
+        for (int j = 0; j < na; ++j)                                                      \
+            out[(size_t)j * os + rr] = DOT(nsb, wr, A + (size_t)j * arb, MODE);            \
+    }
+
+ICK_AVX2 void ick_gemm_q4_k_avx2(int n, const void *w, size_t wrb, int r0, int r1,
+                                 const void *a, size_t arb, int na, float *out, size_t os) {
+    const int nsb = n / 256;
+    const uint8_t *A = (const uint8_t *)a;
+    uint8_t *panel = na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q4P_BYTES(8)) : NULL;
+    if (!panel) {
+        PAIRS(dot_q4_k, Q4K_GEMM_ROW(j, na))
+        return;
+    }
+    for (int r = r0; r < r1; r += 8) {
+        const int rows = r1 - r < 8 ? r1 - r : 8;
+        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1);
+        PANEL_PASSES(q4_k_panel_avx2, rows);
+    }
+}
+
+static ICK_AVX2 void gemm_q6_k_avx2(int n, const void *w, size_t wrb, int r0, int r1,
+                                    const void *a, size_t arb, int na, float *out, size_t os, int tiled) {
+    const int nsb = n / 256;
+    const uint8_t *A = (const uint8_t *)a;
+    uint8_t *panel = tiled && na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q6P_BYTES(8)) : NULL;
+    if (!panel) {
+        PAIRS(dot_q6_k, tiled)
+        return;
+    }
+    for (int r = r0; r < r1; r += 8) {
+        const int rows = r1 - r < 8 ? r1 - r : 8;
+        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1);
+        PANEL_PASSES(Q6_PANEL_AVX2, rows);
+    }
+}
+
+ICK_AVX2 void ick_gemm_q6_k_avx2(int n, const void *w, size_t wrb, int r0, int r1,
+                                 const void *a, size_t arb, int na, float *out, size_t os) {
+    gemm_q6_k_avx2(n, w, wrb, r0, r1, a, arb, na, out, os, 0);
+}
+
+ICK_AVX2 void ick_gemm_q6_k_tiled_avx2(int n, const void *w, size_t wrb, int r0, int r1,
+                                       const void *a, size_t arb, int na, float *out, size_t os) {
+    gemm_q6_k_avx2(n, w, wrb, r0, r1, a, arb, na, out, os, 1);
+}
+
+ICK_AVX512 void ick_gemm_q4_k_avx512(int n, const void *w, size_t wrb, int r0, int r1,
+                                     const void *a, size_t arb, int na, float *out, size_t os) {
+    const int nsb = n / 256;
+    const uint8_t *A = (const uint8_t *)a;
+    uint8_t *panel = na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q4P_BYTES(16)) : NULL;
+    if (!panel) {
+        PAIRS(dot_q4_k, Q4K_GEMM_ROW(j, na))
+        return;
+    }
+    for (int r = r0; r < r1; r += 16) {
+        const int rows = r1 - r < 16 ? r1 - r : 16;
+        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0);
+        PANEL_PASSES(q4_k_panel_512, (__mmask16)((1u << rows) - 1));
+    }
+}
+
+static ICK_AVX512 void gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0, int r1,
+                                        const void *a, size_t arb, int na, float *out, size_t os, int tiled) {
+    const int nsb = n / 256;
+    const uint8_t *A = (const uint8_t *)a;
+    uint8_t *panel = tiled && na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q6P_BYTES(16)) : NULL;
+    if (!panel) {
+        PAIRS(dot_q6_k, tiled)
+        return;
+    }
+    for (int r = r0; r < r1; r += 16) {
+        const int rows = r1 - r < 16 ? r1 - r : 16;
+        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0);
+        PANEL_PASSES(Q6_PANEL_512, (__mmask16)((1u << rows) - 1));
+    }
+}
+
+ICK_AVX512 void ick_gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0, int r1,
+                                     const void *a, size_t arb, int na, float *out, size_t os) {
+    gemm_q6_k_avx512(n, w, wrb, r0, r1, a, arb, na, out, os, 0);
+}
+
+ICK_AVX512 void ick_gemm_q6_k_tiled_avx512(int n, const void *w, size_t wrb, int r0, int r1,
+                                           const void *a, size_t arb, int na, float *out, size_t os) {
+    gemm_q6_k_avx512(n, w, wrb, r0, r1, a, arb, na, out, os, 1);
+}
 
 ICK_AVX2 float ick_dot_f32_avx2(int n, const float *x, const float *y) {
     __m256 c0 = _mm256_setzero_ps(), c1 = c0;
@@ -162,6 +567,9 @@ ICK_AVX2 void ick_axpy_f32_avx2(int n, float a, const float *x, float *y) {
 void ick_gemm_q4_k_avx2(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 void ick_gemm_q6_k_avx2(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 void ick_gemm_q6_k_tiled_avx2(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
+void ick_gemm_q4_k_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
+void ick_gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
+void ick_gemm_q6_k_tiled_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 float ick_dot_f32_avx2(int n, const float *x, const float *y) { return 0; }
 void ick_axpy_f32_avx2(int n, float a, const float *x, float *y) {}
 #endif

@@ -14,8 +14,11 @@ extension ComputePool {
     /// by `tokenTile` so a tile of activations stays in L1 while the chunk's
     /// weight rows stream past it. Tiles are multiples of 4 tokens: the
     /// Q4_K kernel follows llama.cpp's gemm order in whole groups of 4.
+    /// K-quant matrices take the whole batch in one call: their kernels
+    /// repack a panel of weight rows once and run every token against it.
     func multiply(_ targets: [MatmulTarget], activations: UnsafeRawPointer, rowBytes: Int, count: Int,
                   path: KernelPath = .preferred, tokenTile: Int = 16) {
+        let tokenTile = targets.allSatisfy { $0.matrix.activationFormat == .q8K } ? max(count, 1) : tokenTile
         let totalRows = targets.reduce(0) { $0 + $1.matrix.rows }
         let granularity = 16
         let oversplit = totalRows >= 8192 ? 8 : 2

@@ -51,6 +51,9 @@ struct WeightMatrix: @unchecked Sendable {
         case (.avx512, .q8_0): ick_gemm_q8_0_avx512
         case (.avx512, .q5_0): ick_gemm_q5_0_avx512
         case (.avx512, .q4_0): ick_gemm_q4_0_avx512
+        case (.avx512, .q4_K): ick_gemm_q4_k_avx512
+        case (.avx512, .q6_K) where batchTokens >= 8: ick_gemm_q6_k_tiled_avx512
+        case (.avx512, .q6_K): ick_gemm_q6_k_avx512
         case (_, .q6_K) where batchTokens >= 8: ick_gemm_q6_k_tiled_avx2
         case (.avxVNNI, .q8_0): ick_gemm_q8_0_avxvnni
         case (.avxVNNI, .q5_0): ick_gemm_q5_0_avxvnni

@@ -39,6 +39,9 @@ void ick_gemm_q4_k_avx2(int, const void *, size_t, int, int, const void *, size_
 void ick_gemm_q6_k_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 /// Q6_K in the float order of llama.cpp's tiled matmul (batches of 8+ tokens).
 void ick_gemm_q6_k_tiled_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+void ick_gemm_q4_k_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+void ick_gemm_q6_k_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+void ick_gemm_q6_k_tiled_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 
 // Float helpers for attention (AVX2 + FMA).
 float ick_dot_f32_avx2(int n, const float *x, const float *y);
