@@ -173,21 +173,81 @@ static inline uint32_t pair16(int lo, int hi) {
     return (uint32_t)(uint16_t)(int16_t)lo | (uint32_t)(uint16_t)(int16_t)hi << 16;
 }
 
+// tmp holds RB rows of 64 dwords (4-byte groups of one super-block); the
+// panel wants group k of all RB rows together: an RB x RB dword transpose per
+// block of RB groups (scattered 4-byte stores cost 4x more).
+typedef void (*transpose_fn)(const uint32_t *tmp, uint8_t *dst);
+
+static ICK_AVX2 void transpose_8(const uint32_t *tmp, uint8_t *dst) {
+    for (int c = 0; c < 8; ++c) {
+        __m256i r[8], t[8], u[8];
+        for (int i = 0; i < 8; ++i) r[i] = _mm256_load_si256((const __m256i *)(tmp + i * 64 + 8 * c));
+        for (int i = 0; i < 4; ++i) {
+            t[2 * i] = _mm256_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
+            t[2 * i + 1] = _mm256_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
+        }
+        for (int i = 0; i < 2; ++i) {
+            u[4 * i] = _mm256_unpacklo_epi64(t[4 * i], t[4 * i + 2]);
+            u[4 * i + 1] = _mm256_unpackhi_epi64(t[4 * i], t[4 * i + 2]);
+            u[4 * i + 2] = _mm256_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
+            u[4 * i + 3] = _mm256_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
+        }
+        // u[4i + k] lane L: rows 4i..4i+3 of column 4L + k.
+        for (int k = 0; k < 4; ++k) {
+            _mm256_store_si256((__m256i *)(dst + (size_t)(8 * c + k) * 32), _mm256_permute2x128_si256(u[k], u[4 + k], 0x20));
+            _mm256_store_si256((__m256i *)(dst + (size_t)(8 * c + 4 + k) * 32), _mm256_permute2x128_si256(u[k], u[4 + k], 0x31));
+        }
+    }
+}
+
+static ICK_AVX512 void transpose_16(const uint32_t *tmp, uint8_t *dst) {
+    for (int c = 0; c < 4; ++c) {
+        __m512i r[16], t[16], u[16];
+        for (int i = 0; i < 16; ++i) r[i] = _mm512_load_si512((const void *)(tmp + i * 64 + 16 * c));
+        for (int i = 0; i < 8; ++i) {
+            t[2 * i] = _mm512_unpacklo_epi32(r[2 * i], r[2 * i + 1]);
+            t[2 * i + 1] = _mm512_unpackhi_epi32(r[2 * i], r[2 * i + 1]);
+        }
+        for (int i = 0; i < 4; ++i) {
+            u[4 * i] = _mm512_unpacklo_epi64(t[4 * i], t[4 * i + 2]);
+            u[4 * i + 1] = _mm512_unpackhi_epi64(t[4 * i], t[4 * i + 2]);
+            u[4 * i + 2] = _mm512_unpacklo_epi64(t[4 * i + 1], t[4 * i + 3]);
+            u[4 * i + 3] = _mm512_unpackhi_epi64(t[4 * i + 1], t[4 * i + 3]);
+        }
+        // u[4i + k] lane L: rows 4i..4i+3 of column 4L + k; gather the four
+        // row quarters of each column (a 4x4 transpose of 128-bit lanes).
+        for (int k = 0; k < 4; ++k) {
+            const __m512i v0 = _mm512_shuffle_i32x4(u[k], u[4 + k], 0x44), v1 = _mm512_shuffle_i32x4(u[k], u[4 + k], 0xEE);
+            const __m512i w0 = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0x44), w1 = _mm512_shuffle_i32x4(u[8 + k], u[12 + k], 0xEE);
+            uint8_t *d = dst + (size_t)(16 * c + k) * 64;
+            _mm512_store_si512((void *)d, _mm512_shuffle_i32x4(v0, w0, 0x88));
+            _mm512_store_si512((void *)(d + 4 * 64), _mm512_shuffle_i32x4(v0, w0, 0xDD));
+            _mm512_store_si512((void *)(d + 8 * 64), _mm512_shuffle_i32x4(v1, w1, 0x88));
+            _mm512_store_si512((void *)(d + 12 * 64), _mm512_shuffle_i32x4(v1, w1, 0xDD));
+        }
+    }
+}
+
 // Repacks `rows` (<= RB) weight rows starting at w into panels for all nsb
 // super-blocks; the missing rows of the last panel are zeros.
-static ICK_AVX2 void pack_q4_k(uint8_t *panel, const uint8_t *w, size_t wrb, int rows, int nsb, int RB, int pairs16) {
-    memset(panel, 0, (size_t)nsb * Q4P_BYTES(RB));
-    for (int r = 0; r < rows; ++r) {
-        for (int i = 0; i < nsb; ++i) {
+static ICK_AVX2 void pack_q4_k(uint8_t *panel, const uint8_t *w, size_t wrb, int rows, int nsb, int RB, int pairs16,
+                               transpose_fn transpose) {
+    _Alignas(64) uint32_t tmp[16 * 64];
+    if (rows < RB) {
+        memset(panel, 0, (size_t)nsb * Q4P_BYTES(RB));
+        memset(tmp, 0, sizeof tmp);
+    }
+    for (int i = 0; i < nsb; ++i) {
+        uint8_t *P = panel + (size_t)i * Q4P_BYTES(RB);
+        for (int r = 0; r < rows; ++r) {
             const uint8_t *xb = w + (size_t)r * wrb + (size_t)i * 144;
-            uint8_t *P = panel + (size_t)i * Q4P_BYTES(RB);
-            uint8_t v[256];
-            for (int p = 0; p < 4; ++p)
-                for (int l = 0; l < 32; ++l) {
-                    v[64 * p + l] = xb[16 + 32 * p + l] & 15;
-                    v[64 * p + 32 + l] = xb[16 + 32 * p + l] >> 4;
-                }
-            for (int k = 0; k < 64; ++k) memcpy(P + (size_t)(k * RB + r) * 4, v + 4 * k, 4);
+            uint32_t *v = tmp + r * 64;
+            const __m256i m4 = _mm256_set1_epi8(0x0F);
+            for (int p = 0; p < 4; ++p) {
+                const __m256i bits = _mm256_loadu_si256((const __m256i *)(xb + 16 + 32 * p));
+                _mm256_storeu_si256((__m256i *)(v + 16 * p), _mm256_and_si256(bits, m4));
+                _mm256_storeu_si256((__m256i *)(v + 16 * p + 8), _mm256_and_si256(_mm256_srli_epi16(bits, 4), m4));
+            }
             int sc[8], m[8];
             q4_k_scales(xb + 4, sc, m);
             uint32_t *S = (uint32_t *)(P + Q4P_SC(RB)), *M = (uint32_t *)(P + Q4P_MN(RB));
@@ -199,32 +259,42 @@ static ICK_AVX2 void pack_q4_k(uint8_t *panel, const uint8_t *w, size_t wrb, int
             D[r] = ick_f16(xb);
             D[RB + r] = ick_f16(xb + 2);
         }
+        transpose(tmp, P);
     }
 }
 
-static ICK_AVX2 void pack_q6_k(uint8_t *panel, const uint8_t *w, size_t wrb, int rows, int nsb, int RB, int pairs16) {
-    memset(panel, 0, (size_t)nsb * Q6P_BYTES(RB));
-    for (int r = 0; r < rows; ++r) {
-        for (int i = 0; i < nsb; ++i) {
+static ICK_AVX2 void pack_q6_k(uint8_t *panel, const uint8_t *w, size_t wrb, int rows, int nsb, int RB, int pairs16,
+                               transpose_fn transpose) {
+    _Alignas(64) uint32_t tmp[16 * 64];
+    if (rows < RB) {
+        memset(panel, 0, (size_t)nsb * Q6P_BYTES(RB));
+        memset(tmp, 0, sizeof tmp);
+    }
+    for (int i = 0; i < nsb; ++i) {
+        uint8_t *P = panel + (size_t)i * Q6P_BYTES(RB);
+        for (int r = 0; r < rows; ++r) {
             const uint8_t *xb = w + (size_t)r * wrb + (size_t)i * 210;
-            uint8_t *P = panel + (size_t)i * Q6P_BYTES(RB);
-            uint8_t v[256];
+            uint32_t *v = tmp + r * 64;
+            const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
             for (int h = 0; h < 2; ++h) {
-                const uint8_t *ql = xb + 64 * h, *qh = xb + 128 + 32 * h;
-                for (int l = 0; l < 32; ++l) {
-                    v[128 * h + l] = (ql[l] & 15) | ((qh[l] & 3) << 4);
-                    v[128 * h + 32 + l] = (ql[l + 32] & 15) | (((qh[l] >> 2) & 3) << 4);
-                    v[128 * h + 64 + l] = (ql[l] >> 4) | (((qh[l] >> 4) & 3) << 4);
-                    v[128 * h + 96 + l] = (ql[l + 32] >> 4) | (((qh[l] >> 6) & 3) << 4);
-                }
+                const __m256i L0 = _mm256_loadu_si256((const __m256i *)(xb + 64 * h));
+                const __m256i L1 = _mm256_loadu_si256((const __m256i *)(xb + 64 * h + 32));
+                const __m256i H = _mm256_loadu_si256((const __m256i *)(xb + 128 + 32 * h));
+                const __m256i q[4] = {
+                    _mm256_or_si256(_mm256_and_si256(L0, m4), _mm256_slli_epi16(_mm256_and_si256(H, m2), 4)),
+                    _mm256_or_si256(_mm256_and_si256(L1, m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 2), m2), 4)),
+                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L0, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 4), m2), 4)),
+                    _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L1, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 6), m2), 4)),
+                };
+                for (int g = 0; g < 4; ++g) _mm256_storeu_si256((__m256i *)(v + 32 * h + 8 * g), q[g]);
             }
-            for (int k = 0; k < 64; ++k) memcpy(P + (size_t)(k * RB + r) * 4, v + 4 * k, 4);
             const int8_t *sc = (const int8_t *)(xb + 192);
             uint32_t *S = (uint32_t *)(P + Q6P_SC(RB)), *SP = (uint32_t *)(P + Q6P_SP(RB));
             for (int s = 0; s < 16; ++s) S[s * RB + r] = pairs16 ? pair16(sc[s], sc[s]) : (uint32_t)(int32_t)sc[s];
             for (int k = 0; k < 8; ++k) SP[k * RB + r] = pair16(sc[2 * k], sc[2 * k + 1]);
             ((float *)(P + Q6P_D(RB)))[r] = ick_f16(xb + 208);
         }
+        transpose(tmp, P);
     }
 }
 
@@ -426,6 +496,113 @@ static ALWAYS_INLINE ICK_AVX2 void q6_k_panel_avx2(const int G, int nsb, const u
     }
 }
 
+// --- AVX-512 pair kernels: M (1..3) activation rows against R weight rows
+// (R * M <= 4), each weight super-block unpacked once.
+
+// Q4_K, gemv order (one integer per super-block). The integer sums of the
+// R * M outputs (lanes 0-3) and their mins (lanes 4-7) are reduced together
+// into one vector, so the float steps run once for all of them: lane s gets
+// fma(isum, d, acc), lane 4 + s fma(imin, dmin, acc).
+static ALWAYS_INLINE ICK_AVX512 void q4_k_pairs_512(const int R, const int M, int nsb, const uint8_t *w, size_t wrb,
+                                                   const uint8_t *a, size_t arb, float *out, size_t os) {
+    const __m512i m4 = _mm512_set1_epi8(0x0F);
+    const __m512i shift = _mm512_inserti64x4(_mm512_setzero_si512(), _mm256_set1_epi16(4), 1);
+    __m256 acc = _mm256_setzero_ps();
+    for (int i = 0; i < nsb; ++i) {
+        __m256i v[8];
+        float dv[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        for (int k = 0; k < 8; ++k) v[k] = _mm256_setzero_si256();
+        for (int rr = 0; rr < R; ++rr) {
+            const uint8_t *xb = w + (size_t)rr * wrb + (size_t)i * 144;
+            int sc[8], m[8];
+            q4_k_scales(xb + 4, sc, m);
+            int16_t sc16[8], md[16];
+            for (int j = 0; j < 8; ++j) {
+                sc16[j] = (int16_t)sc[j];
+                md[2 * j] = md[2 * j + 1] = (int16_t)m[j];
+            }
+            const __m512i scales = _mm512_castsi128_si512(_mm_loadu_si128((const __m128i *)sc16));
+            const __m256i mins = _mm256_loadu_si256((const __m256i *)md);
+            __m512i q[4], scv[4];
+            for (int p = 0; p < 4; ++p) {
+                const __m512i bits = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(xb + 16 + 32 * p)));
+                q[p] = _mm512_and_si512(_mm512_srlv_epi16(bits, shift), m4);
+                // Words 0-15: scale 2p, 16-31: scale 2p+1.
+                const __m512i idx = _mm512_inserti64x4(_mm512_set1_epi16((short)(2 * p)), _mm256_set1_epi16((short)(2 * p + 1)), 1);
+                scv[p] = _mm512_permutexvar_epi16(idx, scales);
+            }
+            const float dw = ick_f16(xb), dmw = ick_f16(xb + 2);
+            for (int j = 0; j < M; ++j) {
+                const uint8_t *yb = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+                const float dy = load_f32(yb);
+                const int s = rr * M + j;
+                __m512i sumi = _mm512_madd_epi16(_mm512_maddubs_epi16(q[0], _mm512_loadu_si512((const void *)(yb + 4))), scv[0]);
+                for (int p = 1; p < 4; ++p)
+                    sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[p], _mm512_loadu_si512((const void *)(yb + 4 + 64 * p))), scv[p]));
+                v[s] = _mm256_add_epi32(_mm512_castsi512_si256(sumi), _mm512_extracti64x4_epi64(sumi, 1));
+                v[4 + s] = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), mins);
+                dv[s] = dw * dy;
+                dv[4 + s] = dmw * dy;
+            }
+        }
+        // Lane k of the result: the sum of v[k]'s eight lanes.
+        const __m256i t0 = _mm256_hadd_epi32(v[0], v[1]), t1 = _mm256_hadd_epi32(v[2], v[3]);
+        const __m256i t2 = _mm256_hadd_epi32(v[4], v[5]), t3 = _mm256_hadd_epi32(v[6], v[7]);
+        const __m256i u0 = _mm256_hadd_epi32(t0, t1), u1 = _mm256_hadd_epi32(t2, t3);
+        const __m256i sums = _mm256_add_epi32(_mm256_permute2x128_si256(u0, u1, 0x20), _mm256_permute2x128_si256(u0, u1, 0x31));
+        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums), _mm256_loadu_ps(dv), acc);
+    }
+    float r[8];
+    _mm256_storeu_ps(r, acc);
+    for (int rr = 0; rr < R; ++rr)
+        for (int j = 0; j < M; ++j) out[(size_t)j * os + rr] = r[rr * M + j] - r[4 + rr * M + j];
+}
+
+// Q6_K, per-lane order (below 8 batch tokens). Two 32-value groups share a
+// zmm (lanes 0-7 group g, 8-15 group g+1); adding the halves gives ggml's
+// eight lane integers exactly, and each lane then takes its float steps.
+static ALWAYS_INLINE ICK_AVX512 void q6_k_pairs_512(const int M, int nsb, const uint8_t *x,
+                                                   const uint8_t *a, size_t arb, float *out, size_t os) {
+    const __m512i m4 = _mm512_set1_epi8(0x0F), m2 = _mm512_set1_epi8(3);
+    const __m512i shift01 = _mm512_inserti64x4(_mm512_setzero_si512(), _mm256_set1_epi16(2), 1);
+    const __m512i shift23 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(6), 1);
+    __m256 acc[3] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    for (int i = 0; i < nsb; ++i) {
+        const uint8_t *xb = x + (size_t)i * 210;
+        const __m256i scales16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(xb + 192)));
+        const __m512i scales = _mm512_castsi256_si512(scales16);
+        __m512i q[4], scv[4];
+        for (int h = 0; h < 2; ++h) {
+            const __m512i L = _mm512_loadu_si512((const void *)(xb + 64 * h));
+            const __m512i H = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(xb + 128 + 32 * h)));
+            // Groups 0 and 1 of this half, then groups 2 and 3.
+            q[2 * h] = _mm512_or_si512(_mm512_and_si512(L, m4),
+                                       _mm512_slli_epi16(_mm512_and_si512(_mm512_srlv_epi16(H, shift01), m2), 4));
+            q[2 * h + 1] = _mm512_or_si512(_mm512_and_si512(_mm512_srli_epi16(L, 4), m4),
+                                           _mm512_slli_epi16(_mm512_and_si512(_mm512_srlv_epi16(H, shift23), m2), 4));
+            for (int g2 = 0; g2 < 2; ++g2) {
+                // 128-bit lane k: scale 8h + 4 g2 + k.
+                const int b = 8 * h + 4 * g2;
+                const __m512i idx = _mm512_inserti64x4(
+                    _mm512_castsi256_si512(_mm256_set_m128i(_mm_set1_epi16((short)(b + 1)), _mm_set1_epi16((short)b))),
+                    _mm256_set_m128i(_mm_set1_epi16((short)(b + 3)), _mm_set1_epi16((short)(b + 2))), 1);
+                scv[2 * h + g2] = _mm512_permutexvar_epi16(idx, scales);
+            }
+        }
+        const float dw = ick_f16(xb + 208);
+        for (int j = 0; j < M; ++j) {
+            const uint8_t *yb = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            __m512i sumi = _mm512_setzero_si512();
+            for (int k = 0; k < 4; ++k)
+                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[k], _mm512_loadu_si512((const void *)(yb + 4 + 64 * k))), scv[k]));
+            const __m256i offset = _mm256_slli_epi32(_mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), scales16), 5);
+            const __m256i lanes = _mm256_sub_epi32(_mm256_add_epi32(_mm512_castsi512_si256(sumi), _mm512_extracti64x4_epi64(sumi, 1)), offset);
+            acc[j] = _mm256_fmadd_ps(_mm256_set1_ps(dw * load_f32(yb)), _mm256_cvtepi32_ps(lanes), acc[j]);
+        }
+    }
+    for (int j = 0; j < M; ++j) out[(size_t)j * os] = ick_hsum(acc[j]);
+}
+
 // ---------------------------------------------------------------------------
 // Entry points.
 
@@ -470,7 +647,7 @@ ICK_AVX2 void ick_gemm_q4_k_avx2(int n, const void *w, size_t wrb, int r0, int r
     }
     for (int r = r0; r < r1; r += 8) {
         const int rows = r1 - r < 8 ? r1 - r : 8;
-        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1);
+        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1, transpose_8);
         PANEL_PASSES(q4_k_panel_avx2, rows);
     }
 }
@@ -486,7 +663,7 @@ static ICK_AVX2 void gemm_q6_k_avx2(int n, const void *w, size_t wrb, int r0, in
     }
     for (int r = r0; r < r1; r += 8) {
         const int rows = r1 - r < 8 ? r1 - r : 8;
-        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1);
+        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1, transpose_8);
         PANEL_PASSES(Q6_PANEL_AVX2, rows);
     }
 }
@@ -505,14 +682,29 @@ ICK_AVX512 void ick_gemm_q4_k_avx512(int n, const void *w, size_t wrb, int r0, i
                                      const void *a, size_t arb, int na, float *out, size_t os) {
     const int nsb = n / 256;
     const uint8_t *A = (const uint8_t *)a;
-    uint8_t *panel = na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q4P_BYTES(16)) : NULL;
+    if (na < PANEL_MIN_ROWS) {
+        // Gemv order only (no whole group of 4).
+        const uint8_t *W = (const uint8_t *)w;
+        int r = r0;
+        if (na == 1)
+            for (; r + 4 <= r1; r += 4) q4_k_pairs_512(4, 1, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
+        if (na == 2)
+            for (; r + 2 <= r1; r += 2) q4_k_pairs_512(2, 2, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
+        for (; r < r1; ++r) {
+            if (na == 1) q4_k_pairs_512(1, 1, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
+            else if (na == 2) q4_k_pairs_512(1, 2, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
+            else q4_k_pairs_512(1, 3, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
+        }
+        return;
+    }
+    uint8_t *panel = panel_buffer((size_t)nsb * Q4P_BYTES(16));
     if (!panel) {
         PAIRS(dot_q4_k, Q4K_GEMM_ROW(j, na))
         return;
     }
     for (int r = r0; r < r1; r += 16) {
         const int rows = r1 - r < 16 ? r1 - r : 16;
-        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0);
+        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0, transpose_16);
         PANEL_PASSES(q4_k_panel_512, (__mmask16)((1u << rows) - 1));
     }
 }
@@ -522,13 +714,23 @@ static ICK_AVX512 void gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0
     const int nsb = n / 256;
     const uint8_t *A = (const uint8_t *)a;
     uint8_t *panel = tiled && na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q6P_BYTES(16)) : NULL;
+    if (!panel && !tiled) {
+        for (int r = r0; r < r1; ++r) {
+            const uint8_t *wr = (const uint8_t *)w + (size_t)r * wrb;
+            int j = 0;
+            for (; j + 3 <= na; j += 3) q6_k_pairs_512(3, nsb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os);
+            if (na - j == 2) q6_k_pairs_512(2, nsb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os);
+            if (na - j == 1) q6_k_pairs_512(1, nsb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os);
+        }
+        return;
+    }
     if (!panel) {
         PAIRS(dot_q6_k, tiled)
         return;
     }
     for (int r = r0; r < r1; r += 16) {
         const int rows = r1 - r < 16 ? r1 - r : 16;
-        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0);
+        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0, transpose_16);
         PANEL_PASSES(Q6_PANEL_512, (__mmask16)((1u << rows) - 1));
     }
 }
