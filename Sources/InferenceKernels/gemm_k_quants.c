@@ -25,7 +25,10 @@
 //   float steps run with one output per lane, and each unpacked panel serves
 //   every activation row of the call.
 // - Pairs (decode and small batches): one weight row's super-block is
-//   unpacked once for all activation rows (1..3 in decode of candidates).
+//   unpacked once for up to 3 activation rows (decode of candidates), and
+//   the integer sums of up to 4 outputs and their mins are reduced together
+//   (transpose-add) so their float steps share one vector. They follow every
+//   order, so they also stand in when no panel memory could be had.
 #include "InferenceKernels.h"
 #include "kernels_x86.h"
 #include <math.h>
@@ -41,8 +44,11 @@
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 
 // Activation rows from which repacking the weights pays off (C harness:
-// the panel kernels beat the pair kernels from 4 rows on).
+// the panel kernels beat the pair kernels from 4 rows on). A harness may
+// define it larger to run the pair kernels in every order.
+#ifndef PANEL_MIN_ROWS
 #define PANEL_MIN_ROWS 4
+#endif
 
 static inline void q4_k_scales(const uint8_t *s, int sc[8], int m[8]) {
     for (int j = 0; j < 4; ++j) {
@@ -51,98 +57,6 @@ static inline void q4_k_scales(const uint8_t *s, int sc[8], int m[8]) {
         sc[j + 4] = (s[j + 8] & 15) | ((s[j] >> 6) << 4);
         m[j + 4] = (s[j + 8] >> 4) | ((s[j + 4] >> 6) << 4);
     }
-}
-
-// ---------------------------------------------------------------------------
-// Pairs: one (weight row, activation row) at a time.
-
-static inline ICK_AVX2 float dot_q4_k(int nsb, const uint8_t *x, const uint8_t *y, int per64) {
-    float acc = 0, acc_m = 0;
-    const __m256i m4 = _mm256_set1_epi8(0x0F);
-    for (int i = 0; i < nsb; ++i) {
-        const uint8_t *xb = x + (size_t)i * 144;
-        const uint8_t *yb = y + (size_t)i * Q8K_BYTES;
-        float dy;
-        memcpy(&dy, yb, 4);
-        const float d = ick_f16(xb) * dy, dmin = ick_f16(xb + 2) * dy;
-        int sc[8], m[8];
-        q4_k_scales(xb + 4, sc, m);
-        int16_t bs[16];
-        memcpy(bs, yb + 260, 32);
-        const uint8_t *q4 = xb + 16;
-        const uint8_t *q8 = yb + 4;
-        __m256i sumi = _mm256_setzero_si256();
-        int imin = 0;
-        for (int p = 0; p < 4; ++p) {
-            const __m256i bits = _mm256_loadu_si256((const __m256i *)(q4 + 32 * p));
-            const __m256i lo = _mm256_and_si256(bits, m4);
-            const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(bits, 4), m4);
-            const __m256i y0 = _mm256_loadu_si256((const __m256i *)(q8 + 64 * p));
-            const __m256i y1 = _mm256_loadu_si256((const __m256i *)(q8 + 64 * p + 32));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(lo, y0), _mm256_set1_epi16((short)sc[2 * p])));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(hi, y1), _mm256_set1_epi16((short)sc[2 * p + 1])));
-            imin += m[2 * p] * (bs[4 * p] + bs[4 * p + 1]) + m[2 * p + 1] * (bs[4 * p + 2] + bs[4 * p + 3]);
-            if (per64) {
-                acc = fmaf((float)ick_hsum_i32(sumi), d, acc);
-                acc_m = fmaf((float)imin, dmin, acc_m);
-                sumi = _mm256_setzero_si256();
-                imin = 0;
-            }
-        }
-        if (!per64) {
-            acc = fmaf((float)ick_hsum_i32(sumi), d, acc);
-            acc_m = fmaf((float)imin, dmin, acc_m);
-        }
-    }
-    return acc - acc_m;
-}
-
-static inline ICK_AVX2 float dot_q6_k(int nsb, const uint8_t *x, const uint8_t *y, int tiled) {
-    __m256 acc = _mm256_setzero_ps();
-    float tiled_acc = 0;
-    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
-    for (int i = 0; i < nsb; ++i) {
-        const uint8_t *xb = x + (size_t)i * 210;
-        const uint8_t *yb = y + (size_t)i * Q8K_BYTES;
-        float dy;
-        memcpy(&dy, yb, 4);
-        const float d = ick_f16(xb + 208) * dy;
-        const int8_t *sc = (const int8_t *)(xb + 192);
-        // The -32 offset comes off at the end from bsums, lane k holding the
-        // offset of sub-blocks 2k and 2k+1, exactly as ggml's AVX2
-        // ggml_vec_dot_q6_K_q8_K: the float rounding of each lane then matches.
-        const __m256i bsums = _mm256_loadu_si256((const __m256i *)(yb + 260));
-        const __m256i scales16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
-        const __m256i offset = _mm256_slli_epi32(_mm256_madd_epi16(bsums, scales16), 5);
-        __m256i sumi = _mm256_setzero_si256();
-        for (int h = 0; h < 2; ++h) {
-            const uint8_t *ql = xb + 64 * h, *qh = xb + 128 + 32 * h;
-            const int8_t *s = sc + 8 * h;
-            const uint8_t *q8 = yb + 4 + 128 * h;
-            const __m256i L0 = _mm256_loadu_si256((const __m256i *)ql);
-            const __m256i L1 = _mm256_loadu_si256((const __m256i *)(ql + 32));
-            const __m256i H = _mm256_loadu_si256((const __m256i *)qh);
-            __m256i q[4];
-            q[0] = _mm256_or_si256(_mm256_and_si256(L0, m4), _mm256_slli_epi16(_mm256_and_si256(H, m2), 4));
-            q[1] = _mm256_or_si256(_mm256_and_si256(L1, m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 2), m2), 4));
-            q[2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L0, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 4), m2), 4));
-            q[3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L1, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 6), m2), 4));
-            for (int g = 0; g < 4; ++g) {
-                const __m256i yv = _mm256_loadu_si256((const __m256i *)(q8 + 32 * g));
-                const __m256i p = _mm256_maddubs_epi16(q[g], yv);
-                const __m256i scv = _mm256_set_m128i(_mm_set1_epi16(s[2 * g + 1]), _mm_set1_epi16(s[2 * g]));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, scv));
-            }
-        }
-        sumi = _mm256_sub_epi32(sumi, offset);
-        if (tiled) {
-            const float t = (float)ick_hsum_i32(sumi) * ick_f16(xb + 208);
-            tiled_acc = fmaf(t, dy, tiled_acc);
-        } else {
-            acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-        }
-    }
-    return tiled ? tiled_acc : ick_hsum(acc);
 }
 
 // ---------------------------------------------------------------------------
@@ -326,7 +240,8 @@ static inline float load_f32(const uint8_t *p) {
 // --- AVX-512: 16 rows per panel, G (1..4) activation rows per pass.
 
 static ALWAYS_INLINE ICK_AVX512 void q4_k_panel_512(const int G, const int per64, int nsb, const uint8_t *panel,
-                                                   const uint8_t *a, size_t arb, float *out, size_t os, __mmask16 mask) {
+                                                   const uint8_t *a, size_t arb, float *out, size_t os, int rows) {
+    const __mmask16 mask = (__mmask16)((1u << rows) - 1);
     __m512 acc[4], acc_m[4];
     for (int j = 0; j < G; ++j) acc[j] = acc_m[j] = _mm512_setzero_ps();
     for (int i = 0; i < nsb; ++i) {
@@ -371,7 +286,8 @@ static ALWAYS_INLINE ICK_AVX512 void q4_k_panel_512(const int G, const int per64
 }
 
 static ALWAYS_INLINE ICK_AVX512 void q6_k_panel_512(const int G, int nsb, const uint8_t *panel,
-                                                   const uint8_t *a, size_t arb, float *out, size_t os, __mmask16 mask) {
+                                                   const uint8_t *a, size_t arb, float *out, size_t os, int rows) {
+    const __mmask16 mask = (__mmask16)((1u << rows) - 1);
     __m512 acc[4];
     for (int j = 0; j < G; ++j) acc[j] = _mm512_setzero_ps();
     for (int i = 0; i < nsb; ++i) {
@@ -496,6 +412,117 @@ static ALWAYS_INLINE ICK_AVX2 void q6_k_panel_avx2(const int G, int nsb, const u
     }
 }
 
+// Lane k of the result: the sum of v[k]'s eight int32 lanes.
+static inline ICK_AVX2 __m256i sum_lanes8(const __m256i v[8]) {
+    const __m256i t0 = _mm256_hadd_epi32(v[0], v[1]), t1 = _mm256_hadd_epi32(v[2], v[3]);
+    const __m256i t2 = _mm256_hadd_epi32(v[4], v[5]), t3 = _mm256_hadd_epi32(v[6], v[7]);
+    const __m256i u0 = _mm256_hadd_epi32(t0, t1), u1 = _mm256_hadd_epi32(t2, t3);
+    return _mm256_add_epi32(_mm256_permute2x128_si256(u0, u1, 0x20), _mm256_permute2x128_si256(u0, u1, 0x31));
+}
+
+// Q4_K scales as int16, and the mins of the 64-value groups [pb, pe)
+// duplicated per pair of bsums (16 int16, zero elsewhere).
+static inline void q4_k_scales16(const uint8_t *s, int16_t sc16[8], int16_t md[16], int pb, int pe) {
+    int sc[8], m[8];
+    q4_k_scales(s, sc, m);
+    for (int j = 0; j < 8; ++j) {
+        sc16[j] = (int16_t)sc[j];
+        md[2 * j] = md[2 * j + 1] = j >= 2 * pb && j < 2 * pe ? (int16_t)m[j] : 0;
+    }
+}
+
+// --- AVX2 pair kernels: the AVX-512 ones below with ymm (same lanes, same
+// float steps).
+
+// The 64-value groups [pb, pe) of super-block i into acc.
+static ALWAYS_INLINE ICK_AVX2 void q4_k_pairs_step_avx2(const int R, const int M, const int pb, const int pe, int i,
+                                                  const uint8_t *w, size_t wrb, const uint8_t *a, size_t arb, __m256 *acc_out) {
+    const __m256i m4 = _mm256_set1_epi8(0x0F);
+    __m256 acc = *acc_out;
+    __m256i v[8];
+    float dv[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int k = 0; k < 8; ++k) v[k] = _mm256_setzero_si256();
+    for (int rr = 0; rr < R; ++rr) {
+        const uint8_t *xb = w + (size_t)rr * wrb + (size_t)i * 144;
+        int16_t sc16[8], md[16];
+        q4_k_scales16(xb + 4, sc16, md, pb, pe);
+        const __m256i mins = _mm256_loadu_si256((const __m256i *)md);
+        __m256i q[8], scv[8];
+        for (int p = 0; p < 4; ++p) {
+            const __m256i bits = _mm256_loadu_si256((const __m256i *)(xb + 16 + 32 * p));
+            q[2 * p] = _mm256_and_si256(bits, m4);
+            q[2 * p + 1] = _mm256_and_si256(_mm256_srli_epi16(bits, 4), m4);
+        }
+        for (int k = 0; k < 8; ++k) scv[k] = _mm256_set1_epi16(sc16[k]);
+        const float dw = ick_f16(xb), dmw = ick_f16(xb + 2);
+        for (int j = 0; j < M; ++j) {
+            const uint8_t *yb = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            const float dy = load_f32(yb);
+            const int s = rr * M + j;
+            __m256i sumi = _mm256_setzero_si256();
+            for (int k = 2 * pb; k < 2 * pe; ++k)
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(q[k], _mm256_loadu_si256((const __m256i *)(yb + 4 + 32 * k))), scv[k]));
+            v[s] = sumi;
+            v[4 + s] = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), mins);
+            dv[s] = dw * dy;
+            dv[4 + s] = dmw * dy;
+        }
+    }
+    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sum_lanes8(v)), _mm256_loadu_ps(dv), acc);
+    *acc_out = acc;
+}
+
+static ALWAYS_INLINE ICK_AVX2 void q4_k_pairs_avx2(const int R, const int M, const int per64, int nsb, const uint8_t *w,
+                                                  size_t wrb, const uint8_t *a, size_t arb, float *out, size_t os) {
+    __m256 acc = _mm256_setzero_ps();
+    for (int i = 0; i < nsb; ++i) {
+        if (per64)
+            for (int p = 0; p < 4; ++p) q4_k_pairs_step_avx2(R, M, p, p + 1, i, w, wrb, a, arb, &acc);
+        else
+            q4_k_pairs_step_avx2(R, M, 0, 4, i, w, wrb, a, arb, &acc);
+    }
+    float r[8];
+    _mm256_storeu_ps(r, acc);
+    for (int rr = 0; rr < R; ++rr)
+        for (int j = 0; j < M; ++j) out[(size_t)j * os + rr] = r[rr * M + j] - r[4 + rr * M + j];
+}
+
+static ALWAYS_INLINE ICK_AVX2 void q6_k_pairs_avx2(const int M, const int tiled, int nsb, const uint8_t *x,
+                                                  const uint8_t *a, size_t arb, float *out, size_t os) {
+    const __m256i m4 = _mm256_set1_epi8(0x0F), m2 = _mm256_set1_epi8(3);
+    __m256 acc[3] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float tiled_acc[3] = {0, 0, 0};
+    for (int i = 0; i < nsb; ++i) {
+        const uint8_t *xb = x + (size_t)i * 210;
+        const int8_t *sc = (const int8_t *)(xb + 192);
+        const __m256i scales16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)sc));
+        __m256i q[8], scv[8];
+        for (int h = 0; h < 2; ++h) {
+            const __m256i L0 = _mm256_loadu_si256((const __m256i *)(xb + 64 * h));
+            const __m256i L1 = _mm256_loadu_si256((const __m256i *)(xb + 64 * h + 32));
+            const __m256i H = _mm256_loadu_si256((const __m256i *)(xb + 128 + 32 * h));
+            q[4 * h] = _mm256_or_si256(_mm256_and_si256(L0, m4), _mm256_slli_epi16(_mm256_and_si256(H, m2), 4));
+            q[4 * h + 1] = _mm256_or_si256(_mm256_and_si256(L1, m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 2), m2), 4));
+            q[4 * h + 2] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L0, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 4), m2), 4));
+            q[4 * h + 3] = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(L1, 4), m4), _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(H, 6), m2), 4));
+            for (int g = 0; g < 4; ++g)
+                scv[4 * h + g] = _mm256_set_m128i(_mm_set1_epi16(sc[8 * h + 2 * g + 1]), _mm_set1_epi16(sc[8 * h + 2 * g]));
+        }
+        const float dw = ick_f16(xb + 208);
+        for (int j = 0; j < M; ++j) {
+            const uint8_t *yb = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            __m256i sumi = _mm256_setzero_si256();
+            for (int k = 0; k < 8; ++k)
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(q[k], _mm256_loadu_si256((const __m256i *)(yb + 4 + 32 * k))), scv[k]));
+            const __m256i offset = _mm256_slli_epi32(_mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), scales16), 5);
+            const __m256i lanes = _mm256_sub_epi32(sumi, offset);
+            if (tiled) tiled_acc[j] = fmaf((float)ick_hsum_i32(lanes) * dw, load_f32(yb), tiled_acc[j]);
+            else acc[j] = _mm256_fmadd_ps(_mm256_set1_ps(dw * load_f32(yb)), _mm256_cvtepi32_ps(lanes), acc[j]);
+        }
+    }
+    for (int j = 0; j < M; ++j) out[(size_t)j * os] = tiled ? tiled_acc[j] : ick_hsum(acc[j]);
+}
+
 // --- AVX-512 pair kernels: M (1..3) activation rows against R weight rows
 // (R * M <= 4), each weight super-block unpacked once.
 
@@ -503,54 +530,55 @@ static ALWAYS_INLINE ICK_AVX2 void q6_k_panel_avx2(const int G, int nsb, const u
 // R * M outputs (lanes 0-3) and their mins (lanes 4-7) are reduced together
 // into one vector, so the float steps run once for all of them: lane s gets
 // fma(isum, d, acc), lane 4 + s fma(imin, dmin, acc).
-static ALWAYS_INLINE ICK_AVX512 void q4_k_pairs_512(const int R, const int M, int nsb, const uint8_t *w, size_t wrb,
-                                                   const uint8_t *a, size_t arb, float *out, size_t os) {
+// The 64-value groups [pb, pe) of super-block i into acc.
+static ALWAYS_INLINE ICK_AVX512 void q4_k_pairs_step_512(const int R, const int M, const int pb, const int pe, int i,
+                                                   const uint8_t *w, size_t wrb, const uint8_t *a, size_t arb, __m256 *acc_out) {
     const __m512i m4 = _mm512_set1_epi8(0x0F);
     const __m512i shift = _mm512_inserti64x4(_mm512_setzero_si512(), _mm256_set1_epi16(4), 1);
+    __m256 acc = *acc_out;
+    __m256i v[8];
+    float dv[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int k = 0; k < 8; ++k) v[k] = _mm256_setzero_si256();
+    for (int rr = 0; rr < R; ++rr) {
+        const uint8_t *xb = w + (size_t)rr * wrb + (size_t)i * 144;
+        int16_t sc16[8], md[16];
+        q4_k_scales16(xb + 4, sc16, md, pb, pe);
+        const __m512i scales = _mm512_castsi128_si512(_mm_loadu_si128((const __m128i *)sc16));
+        const __m256i mins = _mm256_loadu_si256((const __m256i *)md);
+        __m512i q[4], scv[4];
+        for (int p = 0; p < 4; ++p) {
+            const __m512i bits = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(xb + 16 + 32 * p)));
+            q[p] = _mm512_and_si512(_mm512_srlv_epi16(bits, shift), m4);
+            // Words 0-15: scale 2p, 16-31: scale 2p+1.
+            const __m512i idx = _mm512_inserti64x4(_mm512_set1_epi16((short)(2 * p)), _mm256_set1_epi16((short)(2 * p + 1)), 1);
+            scv[p] = _mm512_permutexvar_epi16(idx, scales);
+        }
+        const float dw = ick_f16(xb), dmw = ick_f16(xb + 2);
+        for (int j = 0; j < M; ++j) {
+            const uint8_t *yb = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
+            const float dy = load_f32(yb);
+            const int s = rr * M + j;
+            __m512i sumi = _mm512_setzero_si512();
+            for (int p = pb; p < pe; ++p)
+                sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[p], _mm512_loadu_si512((const void *)(yb + 4 + 64 * p))), scv[p]));
+            v[s] = _mm256_add_epi32(_mm512_castsi512_si256(sumi), _mm512_extracti64x4_epi64(sumi, 1));
+            v[4 + s] = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), mins);
+            dv[s] = dw * dy;
+            dv[4 + s] = dmw * dy;
+        }
+    }
+    acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sum_lanes8(v)), _mm256_loadu_ps(dv), acc);
+    *acc_out = acc;
+}
+
+static ALWAYS_INLINE ICK_AVX512 void q4_k_pairs_512(const int R, const int M, const int per64, int nsb, const uint8_t *w,
+                                                   size_t wrb, const uint8_t *a, size_t arb, float *out, size_t os) {
     __m256 acc = _mm256_setzero_ps();
     for (int i = 0; i < nsb; ++i) {
-        __m256i v[8];
-        float dv[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-        for (int k = 0; k < 8; ++k) v[k] = _mm256_setzero_si256();
-        for (int rr = 0; rr < R; ++rr) {
-            const uint8_t *xb = w + (size_t)rr * wrb + (size_t)i * 144;
-            int sc[8], m[8];
-            q4_k_scales(xb + 4, sc, m);
-            int16_t sc16[8], md[16];
-            for (int j = 0; j < 8; ++j) {
-                sc16[j] = (int16_t)sc[j];
-                md[2 * j] = md[2 * j + 1] = (int16_t)m[j];
-            }
-            const __m512i scales = _mm512_castsi128_si512(_mm_loadu_si128((const __m128i *)sc16));
-            const __m256i mins = _mm256_loadu_si256((const __m256i *)md);
-            __m512i q[4], scv[4];
-            for (int p = 0; p < 4; ++p) {
-                const __m512i bits = _mm512_broadcast_i64x4(_mm256_loadu_si256((const __m256i *)(xb + 16 + 32 * p)));
-                q[p] = _mm512_and_si512(_mm512_srlv_epi16(bits, shift), m4);
-                // Words 0-15: scale 2p, 16-31: scale 2p+1.
-                const __m512i idx = _mm512_inserti64x4(_mm512_set1_epi16((short)(2 * p)), _mm256_set1_epi16((short)(2 * p + 1)), 1);
-                scv[p] = _mm512_permutexvar_epi16(idx, scales);
-            }
-            const float dw = ick_f16(xb), dmw = ick_f16(xb + 2);
-            for (int j = 0; j < M; ++j) {
-                const uint8_t *yb = a + (size_t)j * arb + (size_t)i * Q8K_BYTES;
-                const float dy = load_f32(yb);
-                const int s = rr * M + j;
-                __m512i sumi = _mm512_madd_epi16(_mm512_maddubs_epi16(q[0], _mm512_loadu_si512((const void *)(yb + 4))), scv[0]);
-                for (int p = 1; p < 4; ++p)
-                    sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[p], _mm512_loadu_si512((const void *)(yb + 4 + 64 * p))), scv[p]));
-                v[s] = _mm256_add_epi32(_mm512_castsi512_si256(sumi), _mm512_extracti64x4_epi64(sumi, 1));
-                v[4 + s] = _mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), mins);
-                dv[s] = dw * dy;
-                dv[4 + s] = dmw * dy;
-            }
-        }
-        // Lane k of the result: the sum of v[k]'s eight lanes.
-        const __m256i t0 = _mm256_hadd_epi32(v[0], v[1]), t1 = _mm256_hadd_epi32(v[2], v[3]);
-        const __m256i t2 = _mm256_hadd_epi32(v[4], v[5]), t3 = _mm256_hadd_epi32(v[6], v[7]);
-        const __m256i u0 = _mm256_hadd_epi32(t0, t1), u1 = _mm256_hadd_epi32(t2, t3);
-        const __m256i sums = _mm256_add_epi32(_mm256_permute2x128_si256(u0, u1, 0x20), _mm256_permute2x128_si256(u0, u1, 0x31));
-        acc = _mm256_fmadd_ps(_mm256_cvtepi32_ps(sums), _mm256_loadu_ps(dv), acc);
+        if (per64)
+            for (int p = 0; p < 4; ++p) q4_k_pairs_step_512(R, M, p, p + 1, i, w, wrb, a, arb, &acc);
+        else
+            q4_k_pairs_step_512(R, M, 0, 4, i, w, wrb, a, arb, &acc);
     }
     float r[8];
     _mm256_storeu_ps(r, acc);
@@ -561,12 +589,13 @@ static ALWAYS_INLINE ICK_AVX512 void q4_k_pairs_512(const int R, const int M, in
 // Q6_K, per-lane order (below 8 batch tokens). Two 32-value groups share a
 // zmm (lanes 0-7 group g, 8-15 group g+1); adding the halves gives ggml's
 // eight lane integers exactly, and each lane then takes its float steps.
-static ALWAYS_INLINE ICK_AVX512 void q6_k_pairs_512(const int M, int nsb, const uint8_t *x,
+static ALWAYS_INLINE ICK_AVX512 void q6_k_pairs_512(const int M, const int tiled, int nsb, const uint8_t *x,
                                                    const uint8_t *a, size_t arb, float *out, size_t os) {
     const __m512i m4 = _mm512_set1_epi8(0x0F), m2 = _mm512_set1_epi8(3);
     const __m512i shift01 = _mm512_inserti64x4(_mm512_setzero_si512(), _mm256_set1_epi16(2), 1);
     const __m512i shift23 = _mm512_inserti64x4(_mm512_set1_epi16(4), _mm256_set1_epi16(6), 1);
     __m256 acc[3] = {_mm256_setzero_ps(), _mm256_setzero_ps(), _mm256_setzero_ps()};
+    float tiled_acc[3] = {0, 0, 0};
     for (int i = 0; i < nsb; ++i) {
         const uint8_t *xb = x + (size_t)i * 210;
         const __m256i scales16 = _mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)(xb + 192)));
@@ -597,30 +626,28 @@ static ALWAYS_INLINE ICK_AVX512 void q6_k_pairs_512(const int M, int nsb, const 
                 sumi = _mm512_add_epi32(sumi, _mm512_madd_epi16(_mm512_maddubs_epi16(q[k], _mm512_loadu_si512((const void *)(yb + 4 + 64 * k))), scv[k]));
             const __m256i offset = _mm256_slli_epi32(_mm256_madd_epi16(_mm256_loadu_si256((const __m256i *)(yb + 260)), scales16), 5);
             const __m256i lanes = _mm256_sub_epi32(_mm256_add_epi32(_mm512_castsi512_si256(sumi), _mm512_extracti64x4_epi64(sumi, 1)), offset);
-            acc[j] = _mm256_fmadd_ps(_mm256_set1_ps(dw * load_f32(yb)), _mm256_cvtepi32_ps(lanes), acc[j]);
+            if (tiled) tiled_acc[j] = fmaf((float)ick_hsum_i32(lanes) * dw, load_f32(yb), tiled_acc[j]);
+            else acc[j] = _mm256_fmadd_ps(_mm256_set1_ps(dw * load_f32(yb)), _mm256_cvtepi32_ps(lanes), acc[j]);
         }
     }
-    for (int j = 0; j < M; ++j) out[(size_t)j * os] = ick_hsum(acc[j]);
+    for (int j = 0; j < M; ++j) out[(size_t)j * os] = tiled ? tiled_acc[j] : ick_hsum(acc[j]);
 }
 
 // ---------------------------------------------------------------------------
 // Entry points.
 
-// Rows of the call in whole groups of 4 take Q4_K's gemm order, the rest its
-// gemv order (callers pass whole batches or tiles of multiples of 4).
-#define Q4K_GEMM_ROW(j, na) ((j) < (na) - (na) % 4)
-
-// Activation rows of a panel in passes of G: whole groups of 4 in the gemm
-// order, then the 1..3 left over in the gemv order. Q6_K ignores per64.
-#define PANEL_PASSES(KERNEL, ...)                                                         \
+// Activation rows of a panel in passes of G: whole groups of 4 of the call
+// in Q4_K's gemm order, then the 1..3 left over in its gemv order (callers
+// pass whole batches or tiles of multiples of 4). Q6_K ignores per64.
+#define PANEL_PASSES(KERNEL, rows)                                                        \
     do {                                                                                  \
         int j = 0;                                                                        \
         for (; j + 4 <= na - na % 4; j += 4)                                              \
-            KERNEL(4, 1, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); \
+            KERNEL(4, 1, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, rows); \
         switch (na - j) {                                                                 \
-        case 3: KERNEL(3, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); break; \
-        case 2: KERNEL(2, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); break; \
-        case 1: KERNEL(1, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, __VA_ARGS__); break; \
+        case 3: KERNEL(3, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, rows); break; \
+        case 2: KERNEL(2, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, rows); break; \
+        case 1: KERNEL(1, 0, nsb, panel, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os, rows); break; \
         default: break;                                                                   \
         }                                                                                 \
     } while (0)
@@ -628,122 +655,78 @@ static ALWAYS_INLINE ICK_AVX512 void q6_k_pairs_512(const int M, int nsb, const 
 #define Q6_PANEL_512(G, per64, ...) q6_k_panel_512(G, __VA_ARGS__)
 #define Q6_PANEL_AVX2(G, per64, ...) q6_k_panel_avx2(G, __VA_ARGS__)
 
-// The pair kernels, one output at a time.
-#define PAIRS(DOT, MODE)                                                                  \
-    for (int rr = r0; rr < r1; ++rr) {                                                    \
-        const uint8_t *wr = (const uint8_t *)w + (size_t)rr * wrb;                        \
-        for (int j = 0; j < na; ++j)                                                      \
-            out[(size_t)j * os + rr] = DOT(nsb, wr, A + (size_t)j * arb, MODE);            \
+// Activation rows [jb, je) through the Q4_K pair kernel, up to 3 at a time
+// (one weight row), or 1 or 2 against 4 or 2 weight rows.
+#define Q4_K_PAIR_ROWS(PAIRS, per64, jb, je)                                              \
+    for (int j = (jb); j < (je); j += 3) {                                                \
+        const int m = (je) - j < 3 ? (je) - j : 3;                                        \
+        const uint8_t *Aj = A + (size_t)j * arb;                                          \
+        float *oj = out + (size_t)j * os;                                                 \
+        int r = r0;                                                                       \
+        if (m == 1)                                                                       \
+            for (; r + 4 <= r1; r += 4) PAIRS(4, 1, per64, nsb, W + (size_t)r * wrb, wrb, Aj, arb, oj + r, os); \
+        if (m == 2)                                                                       \
+            for (; r + 2 <= r1; r += 2) PAIRS(2, 2, per64, nsb, W + (size_t)r * wrb, wrb, Aj, arb, oj + r, os); \
+        for (; r < r1; ++r) {                                                             \
+            if (m == 1) PAIRS(1, 1, per64, nsb, W + (size_t)r * wrb, wrb, Aj, arb, oj + r, os); \
+            else if (m == 2) PAIRS(1, 2, per64, nsb, W + (size_t)r * wrb, wrb, Aj, arb, oj + r, os); \
+            else PAIRS(1, 3, per64, nsb, W + (size_t)r * wrb, wrb, Aj, arb, oj + r, os);  \
+        }                                                                                 \
     }
 
-ICK_AVX2 void ick_gemm_q4_k_avx2(int n, const void *w, size_t wrb, int r0, int r1,
-                                 const void *a, size_t arb, int na, float *out, size_t os) {
-    const int nsb = n / 256;
-    const uint8_t *A = (const uint8_t *)a;
-    uint8_t *panel = na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q4P_BYTES(8)) : NULL;
-    if (!panel) {
-        PAIRS(dot_q4_k, Q4K_GEMM_ROW(j, na))
-        return;
-    }
-    for (int r = r0; r < r1; r += 8) {
-        const int rows = r1 - r < 8 ? r1 - r : 8;
-        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1, transpose_8);
-        PANEL_PASSES(q4_k_panel_avx2, rows);
-    }
+// Panels from PANEL_MIN_ROWS activation rows; below that (or if no panel
+// memory could be had) the pair kernels, which follow every order too.
+#define DEFINE_GEMM_Q4_K(NAME, TARGET, PAIRS, PANEL, RB, PAIRS16, TRANSPOSE)              \
+TARGET void NAME(int n, const void *w, size_t wrb, int r0, int r1,                        \
+                 const void *a, size_t arb, int na, float *out, size_t os) {             \
+    const int nsb = n / 256;                                                              \
+    const uint8_t *W = (const uint8_t *)w, *A = (const uint8_t *)a;                       \
+    uint8_t *panel = na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q4P_BYTES(RB)) : NULL; \
+    if (!panel) {                                                                         \
+        Q4_K_PAIR_ROWS(PAIRS, 1, 0, na - na % 4)                                          \
+        Q4_K_PAIR_ROWS(PAIRS, 0, na - na % 4, na)                                         \
+        return;                                                                           \
+    }                                                                                     \
+    for (int r = r0; r < r1; r += RB) {                                                   \
+        const int rows = r1 - r < RB ? r1 - r : RB;                                       \
+        pack_q4_k(panel, W + (size_t)r * wrb, wrb, rows, nsb, RB, PAIRS16, TRANSPOSE);    \
+        PANEL_PASSES(PANEL, rows);                                                        \
+    }                                                                                     \
 }
 
-static ICK_AVX2 void gemm_q6_k_avx2(int n, const void *w, size_t wrb, int r0, int r1,
-                                    const void *a, size_t arb, int na, float *out, size_t os, int tiled) {
-    const int nsb = n / 256;
-    const uint8_t *A = (const uint8_t *)a;
-    uint8_t *panel = tiled && na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q6P_BYTES(8)) : NULL;
-    if (!panel) {
-        PAIRS(dot_q6_k, tiled)
-        return;
-    }
-    for (int r = r0; r < r1; r += 8) {
-        const int rows = r1 - r < 8 ? r1 - r : 8;
-        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 8, 1, transpose_8);
-        PANEL_PASSES(Q6_PANEL_AVX2, rows);
-    }
+// Q6_K's order is fixed per call (TILED), so panels serve only the tiled one.
+#define DEFINE_GEMM_Q6_K(NAME, TARGET, PAIRS, PANEL, RB, PAIRS16, TRANSPOSE, TILED)       \
+TARGET void NAME(int n, const void *w, size_t wrb, int r0, int r1,                        \
+                 const void *a, size_t arb, int na, float *out, size_t os) {             \
+    const int nsb = n / 256;                                                              \
+    const uint8_t *W = (const uint8_t *)w, *A = (const uint8_t *)a;                       \
+    uint8_t *panel = TILED && na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q6P_BYTES(RB)) : NULL; \
+    if (!panel) {                                                                         \
+        for (int r = r0; r < r1; ++r) {                                                   \
+            const uint8_t *wr = W + (size_t)r * wrb;                                      \
+            for (int j = 0; j < na; j += 3) {                                             \
+                const uint8_t *Aj = A + (size_t)j * arb;                                  \
+                float *oj = out + (size_t)j * os + r;                                     \
+                if (na - j >= 3) PAIRS(3, TILED, nsb, wr, Aj, arb, oj, os);               \
+                else if (na - j == 2) PAIRS(2, TILED, nsb, wr, Aj, arb, oj, os);          \
+                else PAIRS(1, TILED, nsb, wr, Aj, arb, oj, os);                           \
+            }                                                                             \
+        }                                                                                 \
+        return;                                                                           \
+    }                                                                                     \
+    for (int r = r0; r < r1; r += RB) {                                                   \
+        const int rows = r1 - r < RB ? r1 - r : RB;                                       \
+        pack_q6_k(panel, W + (size_t)r * wrb, wrb, rows, nsb, RB, PAIRS16, TRANSPOSE);    \
+        PANEL_PASSES(PANEL, rows);                                                        \
+    }                                                                                     \
 }
 
-ICK_AVX2 void ick_gemm_q6_k_avx2(int n, const void *w, size_t wrb, int r0, int r1,
-                                 const void *a, size_t arb, int na, float *out, size_t os) {
-    gemm_q6_k_avx2(n, w, wrb, r0, r1, a, arb, na, out, os, 0);
-}
-
-ICK_AVX2 void ick_gemm_q6_k_tiled_avx2(int n, const void *w, size_t wrb, int r0, int r1,
-                                       const void *a, size_t arb, int na, float *out, size_t os) {
-    gemm_q6_k_avx2(n, w, wrb, r0, r1, a, arb, na, out, os, 1);
-}
-
-ICK_AVX512 void ick_gemm_q4_k_avx512(int n, const void *w, size_t wrb, int r0, int r1,
-                                     const void *a, size_t arb, int na, float *out, size_t os) {
-    const int nsb = n / 256;
-    const uint8_t *A = (const uint8_t *)a;
-    if (na < PANEL_MIN_ROWS) {
-        // Gemv order only (no whole group of 4).
-        const uint8_t *W = (const uint8_t *)w;
-        int r = r0;
-        if (na == 1)
-            for (; r + 4 <= r1; r += 4) q4_k_pairs_512(4, 1, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
-        if (na == 2)
-            for (; r + 2 <= r1; r += 2) q4_k_pairs_512(2, 2, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
-        for (; r < r1; ++r) {
-            if (na == 1) q4_k_pairs_512(1, 1, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
-            else if (na == 2) q4_k_pairs_512(1, 2, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
-            else q4_k_pairs_512(1, 3, nsb, W + (size_t)r * wrb, wrb, A, arb, out + r, os);
-        }
-        return;
-    }
-    uint8_t *panel = panel_buffer((size_t)nsb * Q4P_BYTES(16));
-    if (!panel) {
-        PAIRS(dot_q4_k, Q4K_GEMM_ROW(j, na))
-        return;
-    }
-    for (int r = r0; r < r1; r += 16) {
-        const int rows = r1 - r < 16 ? r1 - r : 16;
-        pack_q4_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0, transpose_16);
-        PANEL_PASSES(q4_k_panel_512, (__mmask16)((1u << rows) - 1));
-    }
-}
-
-static ICK_AVX512 void gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0, int r1,
-                                        const void *a, size_t arb, int na, float *out, size_t os, int tiled) {
-    const int nsb = n / 256;
-    const uint8_t *A = (const uint8_t *)a;
-    uint8_t *panel = tiled && na >= PANEL_MIN_ROWS ? panel_buffer((size_t)nsb * Q6P_BYTES(16)) : NULL;
-    if (!panel && !tiled) {
-        for (int r = r0; r < r1; ++r) {
-            const uint8_t *wr = (const uint8_t *)w + (size_t)r * wrb;
-            int j = 0;
-            for (; j + 3 <= na; j += 3) q6_k_pairs_512(3, nsb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os);
-            if (na - j == 2) q6_k_pairs_512(2, nsb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os);
-            if (na - j == 1) q6_k_pairs_512(1, nsb, wr, A + (size_t)j * arb, arb, out + (size_t)j * os + r, os);
-        }
-        return;
-    }
-    if (!panel) {
-        PAIRS(dot_q6_k, tiled)
-        return;
-    }
-    for (int r = r0; r < r1; r += 16) {
-        const int rows = r1 - r < 16 ? r1 - r : 16;
-        pack_q6_k(panel, (const uint8_t *)w + (size_t)r * wrb, wrb, rows, nsb, 16, 0, transpose_16);
-        PANEL_PASSES(Q6_PANEL_512, (__mmask16)((1u << rows) - 1));
-    }
-}
-
-ICK_AVX512 void ick_gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0, int r1,
-                                     const void *a, size_t arb, int na, float *out, size_t os) {
-    gemm_q6_k_avx512(n, w, wrb, r0, r1, a, arb, na, out, os, 0);
-}
-
-ICK_AVX512 void ick_gemm_q6_k_tiled_avx512(int n, const void *w, size_t wrb, int r0, int r1,
-                                           const void *a, size_t arb, int na, float *out, size_t os) {
-    gemm_q6_k_avx512(n, w, wrb, r0, r1, a, arb, na, out, os, 1);
-}
+DEFINE_GEMM_Q4_K(ick_gemm_q4_k_avx2, ICK_AVX2, q4_k_pairs_avx2, q4_k_panel_avx2, 8, 1, transpose_8)
+DEFINE_GEMM_Q6_K(ick_gemm_q6_k_avx2, ICK_AVX2, q6_k_pairs_avx2, Q6_PANEL_AVX2, 8, 1, transpose_8, 0)
+DEFINE_GEMM_Q6_K(ick_gemm_q6_k_tiled_avx2, ICK_AVX2, q6_k_pairs_avx2, Q6_PANEL_AVX2, 8, 1, transpose_8, 1)
+DEFINE_GEMM_Q4_K(ick_gemm_q4_k_avx512, ICK_AVX512, q4_k_pairs_512, q4_k_panel_512, 16, 0, transpose_16)
+DEFINE_GEMM_Q6_K(ick_gemm_q6_k_avx512, ICK_AVX512, q6_k_pairs_512, Q6_PANEL_512, 16, 0, transpose_16, 0)
+DEFINE_GEMM_Q6_K(ick_gemm_q6_k_tiled_avx512, ICK_AVX512, q6_k_pairs_512, Q6_PANEL_512, 16, 0, transpose_16, 1)
 
 ICK_AVX2 float ick_dot_f32_avx2(int n, const float *x, const float *y) {
     __m256 c0 = _mm256_setzero_ps(), c1 = c0;
