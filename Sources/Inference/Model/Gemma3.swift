@@ -285,77 +285,80 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         let hd = hp.headDim, qd = hp.heads * hd, kvd = hp.kvHeads * hd
         let group = hp.heads / hp.kvHeads
         let window = hp.slidingWindow
-        let keys = cache.keys(layer: layer), values = cache.values(layer: layer)
-        let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 8 == 0
+        let keys = UnsafePointer(cache.keys(layer: layer)), values = UnsafePointer(cache.values(layer: layer))
         // llama.cpp's mul_mat: sgemm for a prompt batch (one sequence,
         // consecutive positions), ggml_vec_dot_f16 for one token; a decode
         // step of several candidates keeps the one-token order, so each
         // candidate matches a single-sequence run.
         let promptBatch = batch.count > 1 && zip(batch, batch.dropFirst()).allSatisfy { $1.position == $0.position + 1 }
-        let slots = promptBatch ? 16 : 64
-        let units = batch.count * hp.kvHeads
-        pool.parallelRanges(count: units) { range in
-            var scores = [Float]()
-            var keyRows = [UnsafePointer<UInt16>?]()
-            var valueRows = [UnsafePointer<UInt16>?]()
-            for unit in range {
-                let t = unit / hp.kvHeads, kvHead = unit % hp.kvHeads
-                let token = batch[t]
-                let q = UnsafePointer(s.q + t * qd + kvHead * group * hd)
-                let out = s.attn + t * qd + kvHead * group * hd
-                // Rows of the positions this token sees: visible segments, causal, sliding window.
-                let npos = (token.position + 1 + 63) & ~63
-                let minPosition = sliding ? token.position - window + 1 : 0
-                keyRows.removeAll(keepingCapacity: true)
-                keyRows.append(contentsOf: repeatElement(nil, count: npos))
-                valueRows.removeAll(keepingCapacity: true)
-                valueRows.append(contentsOf: repeatElement(nil, count: npos))
-                for seg in token.visible {
-                    let first = max(0, minPosition - seg.position)
-                    let last = min(seg.count, token.position - seg.position + 1)
-                    guard first < last else { continue }
-                    for i in first..<last {
-                        let cell = seg.cell + i
-                        keyRows[seg.position + i] = UnsafePointer(keys + cell * kvd + kvHead * hd)
-                        valueRows[seg.position + i] = UnsafePointer(values + cell * kvd + kvHead * hd)
-                    }
+        let slots = Int32(promptBatch ? 16 : 64)
+        let useKernel = KernelPath.preferred != .scalar && hd % 64 == 0
+        let kernel = KernelPath.preferred == .avx512 ? ick_attn_rows_avx512 : ick_attn_rows_avx2
+        let tiles = Self.attentionTiles(batch)
+        let ld = ((batch.map(\.position).max() ?? 0) + 1 + 63) & ~63
+        let tileTokens = tiles.map(\.count).max() ?? 1
+        // Later tiles see more positions: hand them out first so the
+        // threads finish together.
+        pool.parallelRanges(count: tiles.count, oversplit: 4) { range in
+            let cell = UnsafeMutablePointer<Int32>.allocate(capacity: ld)
+            let bounds = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * tileTokens)
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: tileTokens * group * ld)
+            defer { cell.deallocate(); bounds.deallocate(); scores.deallocate() }
+            let lo = bounds, hi = bounds + tileTokens
+            for index in range.reversed() {
+                let tile = tiles[tiles.count - 1 - index]
+                var minLo = Int.max, maxHi = 0
+                for (j, t) in tile.enumerated() {
+                    let p = batch[t].position
+                    lo[j] = Int32(sliding ? max(0, p - window + 1) : 0)
+                    hi[j] = Int32(p + 1)
+                    minLo = min(minLo, Int(lo[j]))
+                    maxHi = p + 1
                 }
-                if scores.count < group * npos { scores = [Float](repeating: 0, count: group * npos) }
-                scores.withUnsafeMutableBufferPointer { sc in
-                    let row = sc.baseAddress!
-                    keyRows.withUnsafeBufferPointer { kr in
-                        if fast {
-                            ick_attn_scores_ggml_avx2(Int32(hd), Int32(group), Int32(npos), kr.baseAddress!, q, row, npos,
-                                                      Int32(slots))
-                        } else {
-                            for i in 0..<npos {
-                                for h in 0..<group {
-                                    row[h * npos + i] = kr[i].map { AttentionMath.dotF16(hd, $0, q + h * hd, slots: slots) } ?? -.infinity
-                                }
-                            }
-                        }
-                    }
-                    for h in 0..<group {
-                        if fast {
-                            ick_softmax_f16_ggml_avx2(row + h * npos, Int32(npos))
-                        } else {
-                            AttentionMath.softmaxToF16(row + h * npos, count: npos)
-                        }
-                    }
-                    valueRows.withUnsafeBufferPointer { vr in
-                        if fast {
-                            ick_attn_values_ggml_avx2(Int32(hd), Int32(group), Int32(npos), vr.baseAddress!, row, npos, out,
-                                                      Int32(slots))
-                        } else {
-                            for h in 0..<group {
-                                AttentionMath.values(hd: hd, npos: npos, rows: vr.baseAddress!, p: row + h * npos,
-                                                     slots: slots, into: out + h * hd)
-                            }
-                        }
+                // Positions -> cells from the tile's last token (its
+                // segments extend those of the tokens before it).
+                let mapStart = minLo & ~15, mapEnd = min(ld, (maxHi + 15) & ~15)
+                (cell + mapStart).initialize(repeating: -1, count: mapEnd - mapStart)
+                for seg in batch[tile.last!].visible {
+                    let first = max(mapStart, seg.position), last = min(maxHi, seg.position + seg.count)
+                    guard first < last else { continue }
+                    for p in first..<last { cell[p] = Int32(seg.cell + p - seg.position) }
+                }
+                for kvHead in 0..<hp.kvHeads {
+                    let offset = tile.lowerBound * qd + kvHead * group * hd
+                    if useKernel {
+                        kernel(Int32(hd), Int32(tile.count), Int32(group), s.q + offset, s.attn + offset, qd, lo, hi, cell,
+                               keys + kvHead * hd, values + kvHead * hd, kvd, scores, ld, slots)
+                    } else {
+                        AttentionMath.rows(hd: hd, tokens: tile.count, group: group, q: s.q + offset, out: s.attn + offset,
+                                           tokenStride: qd, lo: lo, hi: hi, cell: cell, keys: keys + kvHead * hd,
+                                           values: values + kvHead * hd, kvStride: kvd, scores: scores, slots: Int(slots))
                     }
                 }
             }
         }
+    }
+
+    /// Runs of up to 4 consecutive batch tokens that can share one
+    /// position -> cell map: each sees the same segments as the next one,
+    /// which only adds its own cell (a prompt batch).
+    private static func attentionTiles(_ batch: [BatchToken]) -> [Range<Int>] {
+        func extends(_ a: BatchToken, _ b: BatchToken) -> Bool {
+            guard b.position == a.position + 1, a.visible.count == b.visible.count,
+                  let la = a.visible.last, let lb = b.visible.last,
+                  la.position + la.count == a.position + 1, lb.position + lb.count == b.position + 1,
+                  la.cell == lb.cell, la.position == lb.position else { return false }
+            return a.visible.dropLast() == b.visible.dropLast()
+        }
+        var tiles: [Range<Int>] = []
+        var start = 0
+        for t in 1...batch.count {
+            if t == batch.count || t - start == 4 || !extends(batch[t - 1], batch[t]) {
+                tiles.append(start..<t)
+                start = t
+            }
+        }
+        return tiles
     }
 
 }
