@@ -183,7 +183,10 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         for (l, layer) in layers.enumerated() {
             let sliding = hp.isSliding(l)
             // h = rmsnorm(x) * attn_norm; q, k, v
-            rowwise(n) { t in TransformerOps.rmsNorm(s.x + t * e, count: e, eps: eps, weight: layer.attnNorm, into: s.h + t * e) }
+            rowRanges(n) { r in
+                TransformerOps.rmsNormRows(s.x + r.lowerBound * e, rows: r.count, count: e, stride: e, eps: eps,
+                                           weight: layer.attnNorm, into: s.h + r.lowerBound * e)
+            }
             let qf = layer.q.activationFormat
             pool.quantize(qf, s.h, columns: e, count: n, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.q, out: s.q, outStride: qd),
@@ -194,21 +197,28 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             // Per-head q/k norm, RoPE, q scale; K/V into the cache.
             let rope = sliding ? s.ropeSliding : s.ropeGlobal
             let qScale = 1 / Float(hd).squareRoot()
-            rowwise(n) { t in
-                let table = UnsafePointer(rope + t * hd)
-                for hIdx in 0..<hp.heads {
-                    let qh = s.q + t * qd + hIdx * hd
-                    TransformerOps.rmsNorm(qh, count: hd, eps: eps, weight: layer.qNorm, into: qh)
-                    TransformerOps.ropeNeox(qh, dimensions: hd, table: table)
+            let fast = KernelPath.preferred != .scalar
+            rowRanges(n) { r in
+                let q = s.q + r.lowerBound * qd, k = s.k + r.lowerBound * kvd
+                TransformerOps.rmsNormRows(q, rows: r.count * hp.heads, count: hd, stride: hd, eps: eps,
+                                           weight: layer.qNorm, into: q)
+                TransformerOps.rmsNormRows(k, rows: r.count * hp.kvHeads, count: hd, stride: hd, eps: eps,
+                                           weight: layer.kNorm, into: k)
+                for t in r {
+                    let table = UnsafePointer(rope + t * hd)
+                    let qt = s.q + t * qd, kt = s.k + t * kvd
                     // llama.cpp scales q, then mul_mat converts it to f16 against the f16 cache.
-                    for i in 0..<hd { qh[i] = HalfFloat.roundedToF16(qh[i] * qScale) }
+                    if fast {
+                        ick_rope_neox_avx2(Int32(hd / 2), Int32(hp.heads), qt, hd, table)
+                        ick_scale_round_f16_avx2(Int32(qd), qt, qScale)
+                        ick_rope_neox_avx2(Int32(hd / 2), Int32(hp.kvHeads), kt, hd, table)
+                    } else {
+                        for h in 0..<hp.heads { TransformerOps.ropeNeox(qt + h * hd, dimensions: hd, table: table) }
+                        for i in 0..<qd { qt[i] = HalfFloat.roundedToF16(qt[i] * qScale) }
+                        for h in 0..<hp.kvHeads { TransformerOps.ropeNeox(kt + h * hd, dimensions: hd, table: table) }
+                    }
+                    cache.store(layer: l, cell: batch[t].cell, keys: kt, values: s.v + t * kvd)
                 }
-                for hIdx in 0..<hp.kvHeads {
-                    let kh = s.k + t * kvd + hIdx * hd
-                    TransformerOps.rmsNorm(kh, count: hd, eps: eps, weight: layer.kNorm, into: kh)
-                    TransformerOps.ropeNeox(kh, dimensions: hd, table: table)
-                }
-                cache.store(layer: l, cell: batch[t].cell, keys: s.k + t * kvd, values: s.v + t * kvd)
             }
 
             attention(batch, layer: l, sliding: sliding, cache: cache)
@@ -229,11 +239,13 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
                 }
                 active = logitRows.count
             }
-            rowwise(active) { t in
-                let o = s.o + t * e, x = s.x + t * e
-                TransformerOps.rmsNorm(o, count: e, eps: eps, weight: layer.postAttnNorm, into: o)
-                for i in 0..<e { x[i] += o[i] }
-                TransformerOps.rmsNorm(x, count: e, eps: eps, weight: layer.ffnNorm, into: s.h + t * e)
+            rowRanges(active) { r in
+                let o = s.o + r.lowerBound * e, x = s.x + r.lowerBound * e
+                TransformerOps.rmsNormRows(o, rows: r.count, count: e, stride: e, eps: eps, weight: layer.postAttnNorm,
+                                           into: o)
+                for i in 0..<(r.count * e) { x[i] += o[i] }
+                TransformerOps.rmsNormRows(x, rows: r.count, count: e, stride: e, eps: eps, weight: layer.ffnNorm,
+                                           into: s.h + r.lowerBound * e)
             }
 
             // FFN: down(gelu(gate h) * up h)
@@ -247,10 +259,11 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             pool.quantize(df, s.gate, columns: ff, count: active, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.down, out: s.o, outStride: e)],
                           activations: s.quantized, rowBytes: df.rowBytes(ff), count: active)
-            rowwise(active) { t in
-                let o = s.o + t * e, x = s.x + t * e
-                TransformerOps.rmsNorm(o, count: e, eps: eps, weight: layer.postFfnNorm, into: o)
-                for i in 0..<e { x[i] += o[i] }
+            rowRanges(active) { r in
+                let o = s.o + r.lowerBound * e, x = s.x + r.lowerBound * e
+                TransformerOps.rmsNormRows(o, rows: r.count, count: e, stride: e, eps: eps, weight: layer.postFfnNorm,
+                                           into: o)
+                for i in 0..<(r.count * e) { x[i] += o[i] }
             }
         }
 
@@ -263,6 +276,15 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         pool.quantize(lf, s.h, columns: e, count: logitRows.count, into: s.quantized)
         pool.multiply([MatmulTarget(matrix: tokenEmbedding, out: logits, outStride: hp.vocabulary)],
                       activations: s.quantized, rowBytes: lf.rowBytes(e), count: logitRows.count, tokenTile: 8)
+    }
+
+    /// Runs body on ranges of tokens, in parallel when the batch is large enough to pay for it.
+    private func rowRanges(_ n: Int, _ body: (Range<Int>) -> Void) {
+        if n < 4 {
+            body(0..<n)
+        } else {
+            pool.parallelRanges(count: n, body)
+        }
     }
 
     /// Runs body(t) for each token, in parallel when the batch is large enough to pay for it.

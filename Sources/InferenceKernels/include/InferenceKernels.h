@@ -64,6 +64,12 @@ void ick_attn_rows_avx2(int hd, int ntok, int group, const float *q, float *out,
 void ick_attn_rows_avx512(int hd, int ntok, int group, const float *q, float *out, size_t tok_stride,
                           const int32_t *lo, const int32_t *hi, const int32_t *cell, const uint16_t *keys,
                           const uint16_t *values, size_t kv_stride, float *scores, size_t ld, int slots);
+/// NEOX RoPE in place of `rows` rows of 2 * half floats (row r at x + r *
+/// stride) at one position; cs holds cos[half] then sin[half]. The same
+/// operations as TransformerOps.ropeNeox (ggml's, FMA-contracted).
+void ick_rope_neox_avx2(int half, int rows, float *x, size_t stride, const float *cs);
+/// x[i] = f16(x[i] * scale) as a float (round to nearest even).
+void ick_scale_round_f16_avx2(int n, float *x, float scale);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 
