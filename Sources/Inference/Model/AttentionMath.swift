@@ -4,8 +4,8 @@ import Foundation
 /// operation by operation so that greedy decoding follows llama.cpp token for
 /// token: a last-bit difference here flips an activation quant downstream and
 /// grows to tenths of a logit after 18 layers. The SIMD kernels
-/// (`ick_attn_*_ggml_avx2`) compute the same sums in the same order; these
-/// scalar versions are the portable path.
+/// (`ick_attn_rows_avx2` / `_avx512`) compute the same sums in the same
+/// order; these scalar versions are the portable path.
 enum AttentionMath {
     /// ggml_v_expf (AVX-512 form): a range reduction and a degree-5
     /// polynomial with FMAs, then scaling by 2^n. Not libm's expf; softmax
@@ -94,6 +94,38 @@ enum AttentionMath {
                 if let v = rows[i] { sum += Double(HalfFloat.float(fromF16: v[d]) * p[i]) }
             }
             out[d] = Float(sum)
+        }
+    }
+
+    /// The portable form of `ick_attn_rows_*` (InferenceKernels.h), with the
+    /// same arguments and bit-identical results: attention of `tokens` x
+    /// `group` query rows against one KV head. Token t sees position i iff
+    /// lo[t] <= i < hi[t] and cell[i] >= 0; its positions run to hi[t]
+    /// padded to a multiple of 64 (masked), as llama.cpp pads its KV view.
+    static func rows(hd: Int, tokens: Int, group: Int, q: UnsafePointer<Float>, out: UnsafeMutablePointer<Float>,
+                     tokenStride: Int, lo: UnsafePointer<Int32>, hi: UnsafePointer<Int32>, cell: UnsafePointer<Int32>,
+                     keys: UnsafePointer<UInt16>, values: UnsafePointer<UInt16>, kvStride: Int,
+                     scores: UnsafeMutablePointer<Float>, slots: Int) {
+        var keyRows = [UnsafePointer<UInt16>?](), valueRows = [UnsafePointer<UInt16>?]()
+        for t in 0..<tokens {
+            let first = Int(lo[t]), end = Int(hi[t])
+            let npos = (end + 63) & ~63
+            keyRows.removeAll(keepingCapacity: true)
+            valueRows.removeAll(keepingCapacity: true)
+            for i in 0..<npos {
+                let c = i >= first && i < end ? Int(cell[i]) : -1
+                keyRows.append(c < 0 ? nil : keys + c * kvStride)
+                valueRows.append(c < 0 ? nil : values + c * kvStride)
+            }
+            for h in 0..<group {
+                let qh = q + t * tokenStride + h * hd
+                for i in 0..<npos { scores[i] = keyRows[i].map { dotF16(hd, $0, qh, slots: slots) } ?? -.infinity }
+                softmaxToF16(scores, count: npos)
+                valueRows.withUnsafeBufferPointer { rows in
+                    Self.values(hd: hd, npos: npos, rows: rows.baseAddress!, p: scores, slots: slots,
+                           into: out + t * tokenStride + h * hd)
+                }
+            }
         }
     }
 }

@@ -183,7 +183,10 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         for (l, layer) in layers.enumerated() {
             let sliding = hp.isSliding(l)
             // h = rmsnorm(x) * attn_norm; q, k, v
-            rowwise(n) { t in TransformerOps.rmsNorm(s.x + t * e, count: e, eps: eps, weight: layer.attnNorm, into: s.h + t * e) }
+            rowRanges(n) { r in
+                TransformerOps.rmsNormRows(s.x + r.lowerBound * e, rows: r.count, count: e, stride: e, eps: eps,
+                                           weight: layer.attnNorm, into: s.h + r.lowerBound * e)
+            }
             let qf = layer.q.activationFormat
             pool.quantize(qf, s.h, columns: e, count: n, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.q, out: s.q, outStride: qd),
@@ -194,21 +197,28 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             // Per-head q/k norm, RoPE, q scale; K/V into the cache.
             let rope = sliding ? s.ropeSliding : s.ropeGlobal
             let qScale = 1 / Float(hd).squareRoot()
-            rowwise(n) { t in
-                let table = UnsafePointer(rope + t * hd)
-                for hIdx in 0..<hp.heads {
-                    let qh = s.q + t * qd + hIdx * hd
-                    TransformerOps.rmsNorm(qh, count: hd, eps: eps, weight: layer.qNorm, into: qh)
-                    TransformerOps.ropeNeox(qh, dimensions: hd, table: table)
+            let fast = KernelPath.preferred != .scalar
+            rowRanges(n) { r in
+                let q = s.q + r.lowerBound * qd, k = s.k + r.lowerBound * kvd
+                TransformerOps.rmsNormRows(q, rows: r.count * hp.heads, count: hd, stride: hd, eps: eps,
+                                           weight: layer.qNorm, into: q)
+                TransformerOps.rmsNormRows(k, rows: r.count * hp.kvHeads, count: hd, stride: hd, eps: eps,
+                                           weight: layer.kNorm, into: k)
+                for t in r {
+                    let table = UnsafePointer(rope + t * hd)
+                    let qt = s.q + t * qd, kt = s.k + t * kvd
                     // llama.cpp scales q, then mul_mat converts it to f16 against the f16 cache.
-                    for i in 0..<hd { qh[i] = HalfFloat.roundedToF16(qh[i] * qScale) }
+                    if fast {
+                        ick_rope_neox_avx2(Int32(hd / 2), Int32(hp.heads), qt, hd, table)
+                        ick_scale_round_f16_avx2(Int32(qd), qt, qScale)
+                        ick_rope_neox_avx2(Int32(hd / 2), Int32(hp.kvHeads), kt, hd, table)
+                    } else {
+                        for h in 0..<hp.heads { TransformerOps.ropeNeox(qt + h * hd, dimensions: hd, table: table) }
+                        for i in 0..<qd { qt[i] = HalfFloat.roundedToF16(qt[i] * qScale) }
+                        for h in 0..<hp.kvHeads { TransformerOps.ropeNeox(kt + h * hd, dimensions: hd, table: table) }
+                    }
+                    cache.store(layer: l, cell: batch[t].cell, keys: kt, values: s.v + t * kvd)
                 }
-                for hIdx in 0..<hp.kvHeads {
-                    let kh = s.k + t * kvd + hIdx * hd
-                    TransformerOps.rmsNorm(kh, count: hd, eps: eps, weight: layer.kNorm, into: kh)
-                    TransformerOps.ropeNeox(kh, dimensions: hd, table: table)
-                }
-                cache.store(layer: l, cell: batch[t].cell, keys: s.k + t * kvd, values: s.v + t * kvd)
             }
 
             attention(batch, layer: l, sliding: sliding, cache: cache)
@@ -229,11 +239,13 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
                 }
                 active = logitRows.count
             }
-            rowwise(active) { t in
-                let o = s.o + t * e, x = s.x + t * e
-                TransformerOps.rmsNorm(o, count: e, eps: eps, weight: layer.postAttnNorm, into: o)
-                for i in 0..<e { x[i] += o[i] }
-                TransformerOps.rmsNorm(x, count: e, eps: eps, weight: layer.ffnNorm, into: s.h + t * e)
+            rowRanges(active) { r in
+                let o = s.o + r.lowerBound * e, x = s.x + r.lowerBound * e
+                TransformerOps.rmsNormRows(o, rows: r.count, count: e, stride: e, eps: eps, weight: layer.postAttnNorm,
+                                           into: o)
+                for i in 0..<(r.count * e) { x[i] += o[i] }
+                TransformerOps.rmsNormRows(x, rows: r.count, count: e, stride: e, eps: eps, weight: layer.ffnNorm,
+                                           into: s.h + r.lowerBound * e)
             }
 
             // FFN: down(gelu(gate h) * up h)
@@ -247,10 +259,11 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             pool.quantize(df, s.gate, columns: ff, count: active, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.down, out: s.o, outStride: e)],
                           activations: s.quantized, rowBytes: df.rowBytes(ff), count: active)
-            rowwise(active) { t in
-                let o = s.o + t * e, x = s.x + t * e
-                TransformerOps.rmsNorm(o, count: e, eps: eps, weight: layer.postFfnNorm, into: o)
-                for i in 0..<e { x[i] += o[i] }
+            rowRanges(active) { r in
+                let o = s.o + r.lowerBound * e, x = s.x + r.lowerBound * e
+                TransformerOps.rmsNormRows(o, rows: r.count, count: e, stride: e, eps: eps, weight: layer.postFfnNorm,
+                                           into: o)
+                for i in 0..<(r.count * e) { x[i] += o[i] }
             }
         }
 
@@ -263,6 +276,15 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         pool.quantize(lf, s.h, columns: e, count: logitRows.count, into: s.quantized)
         pool.multiply([MatmulTarget(matrix: tokenEmbedding, out: logits, outStride: hp.vocabulary)],
                       activations: s.quantized, rowBytes: lf.rowBytes(e), count: logitRows.count, tokenTile: 8)
+    }
+
+    /// Runs body on ranges of tokens, in parallel when the batch is large enough to pay for it.
+    private func rowRanges(_ n: Int, _ body: (Range<Int>) -> Void) {
+        if n < 4 {
+            body(0..<n)
+        } else {
+            pool.parallelRanges(count: n, body)
+        }
     }
 
     /// Runs body(t) for each token, in parallel when the batch is large enough to pay for it.
@@ -285,77 +307,80 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         let hd = hp.headDim, qd = hp.heads * hd, kvd = hp.kvHeads * hd
         let group = hp.heads / hp.kvHeads
         let window = hp.slidingWindow
-        let keys = cache.keys(layer: layer), values = cache.values(layer: layer)
-        let fast = KernelPath.preferred != .scalar && group <= 4 && hd % 8 == 0
+        let keys = UnsafePointer(cache.keys(layer: layer)), values = UnsafePointer(cache.values(layer: layer))
         // llama.cpp's mul_mat: sgemm for a prompt batch (one sequence,
         // consecutive positions), ggml_vec_dot_f16 for one token; a decode
         // step of several candidates keeps the one-token order, so each
         // candidate matches a single-sequence run.
         let promptBatch = batch.count > 1 && zip(batch, batch.dropFirst()).allSatisfy { $1.position == $0.position + 1 }
-        let slots = promptBatch ? 16 : 64
-        let units = batch.count * hp.kvHeads
-        pool.parallelRanges(count: units) { range in
-            var scores = [Float]()
-            var keyRows = [UnsafePointer<UInt16>?]()
-            var valueRows = [UnsafePointer<UInt16>?]()
-            for unit in range {
-                let t = unit / hp.kvHeads, kvHead = unit % hp.kvHeads
-                let token = batch[t]
-                let q = UnsafePointer(s.q + t * qd + kvHead * group * hd)
-                let out = s.attn + t * qd + kvHead * group * hd
-                // Rows of the positions this token sees: visible segments, causal, sliding window.
-                let npos = (token.position + 1 + 63) & ~63
-                let minPosition = sliding ? token.position - window + 1 : 0
-                keyRows.removeAll(keepingCapacity: true)
-                keyRows.append(contentsOf: repeatElement(nil, count: npos))
-                valueRows.removeAll(keepingCapacity: true)
-                valueRows.append(contentsOf: repeatElement(nil, count: npos))
-                for seg in token.visible {
-                    let first = max(0, minPosition - seg.position)
-                    let last = min(seg.count, token.position - seg.position + 1)
-                    guard first < last else { continue }
-                    for i in first..<last {
-                        let cell = seg.cell + i
-                        keyRows[seg.position + i] = UnsafePointer(keys + cell * kvd + kvHead * hd)
-                        valueRows[seg.position + i] = UnsafePointer(values + cell * kvd + kvHead * hd)
-                    }
+        let slots = Int32(promptBatch ? 16 : 64)
+        let useKernel = KernelPath.preferred != .scalar && hd % 64 == 0
+        let kernel = KernelPath.preferred == .avx512 ? ick_attn_rows_avx512 : ick_attn_rows_avx2
+        let tiles = Self.attentionTiles(batch)
+        let ld = ((batch.map(\.position).max() ?? 0) + 1 + 63) & ~63
+        let tileTokens = tiles.map(\.count).max() ?? 1
+        // Later tiles see more positions: hand them out first so the
+        // threads finish together.
+        pool.parallelRanges(count: tiles.count, oversplit: 4) { range in
+            let cell = UnsafeMutablePointer<Int32>.allocate(capacity: ld)
+            let bounds = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * tileTokens)
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: tileTokens * group * ld)
+            defer { cell.deallocate(); bounds.deallocate(); scores.deallocate() }
+            let lo = bounds, hi = bounds + tileTokens
+            for index in range.reversed() {
+                let tile = tiles[tiles.count - 1 - index]
+                var minLo = Int.max, maxHi = 0
+                for (j, t) in tile.enumerated() {
+                    let p = batch[t].position
+                    lo[j] = Int32(sliding ? max(0, p - window + 1) : 0)
+                    hi[j] = Int32(p + 1)
+                    minLo = min(minLo, Int(lo[j]))
+                    maxHi = p + 1
                 }
-                if scores.count < group * npos { scores = [Float](repeating: 0, count: group * npos) }
-                scores.withUnsafeMutableBufferPointer { sc in
-                    let row = sc.baseAddress!
-                    keyRows.withUnsafeBufferPointer { kr in
-                        if fast {
-                            ick_attn_scores_ggml_avx2(Int32(hd), Int32(group), Int32(npos), kr.baseAddress!, q, row, npos,
-                                                      Int32(slots))
-                        } else {
-                            for i in 0..<npos {
-                                for h in 0..<group {
-                                    row[h * npos + i] = kr[i].map { AttentionMath.dotF16(hd, $0, q + h * hd, slots: slots) } ?? -.infinity
-                                }
-                            }
-                        }
-                    }
-                    for h in 0..<group {
-                        if fast {
-                            ick_softmax_f16_ggml_avx2(row + h * npos, Int32(npos))
-                        } else {
-                            AttentionMath.softmaxToF16(row + h * npos, count: npos)
-                        }
-                    }
-                    valueRows.withUnsafeBufferPointer { vr in
-                        if fast {
-                            ick_attn_values_ggml_avx2(Int32(hd), Int32(group), Int32(npos), vr.baseAddress!, row, npos, out,
-                                                      Int32(slots))
-                        } else {
-                            for h in 0..<group {
-                                AttentionMath.values(hd: hd, npos: npos, rows: vr.baseAddress!, p: row + h * npos,
-                                                     slots: slots, into: out + h * hd)
-                            }
-                        }
+                // Positions -> cells from the tile's last token (its
+                // segments extend those of the tokens before it).
+                let mapStart = minLo & ~15, mapEnd = min(ld, (maxHi + 15) & ~15)
+                (cell + mapStart).initialize(repeating: -1, count: mapEnd - mapStart)
+                for seg in batch[tile.last!].visible {
+                    let first = max(mapStart, seg.position), last = min(maxHi, seg.position + seg.count)
+                    guard first < last else { continue }
+                    for p in first..<last { cell[p] = Int32(seg.cell + p - seg.position) }
+                }
+                for kvHead in 0..<hp.kvHeads {
+                    let offset = tile.lowerBound * qd + kvHead * group * hd
+                    if useKernel {
+                        kernel(Int32(hd), Int32(tile.count), Int32(group), s.q + offset, s.attn + offset, qd, lo, hi, cell,
+                               keys + kvHead * hd, values + kvHead * hd, kvd, scores, ld, slots)
+                    } else {
+                        AttentionMath.rows(hd: hd, tokens: tile.count, group: group, q: s.q + offset, out: s.attn + offset,
+                                           tokenStride: qd, lo: lo, hi: hi, cell: cell, keys: keys + kvHead * hd,
+                                           values: values + kvHead * hd, kvStride: kvd, scores: scores, slots: Int(slots))
                     }
                 }
             }
         }
+    }
+
+    /// Runs of up to 4 consecutive batch tokens that can share one
+    /// position -> cell map: each sees the same segments as the next one,
+    /// which only adds its own cell (a prompt batch).
+    private static func attentionTiles(_ batch: [BatchToken]) -> [Range<Int>] {
+        func extends(_ a: BatchToken, _ b: BatchToken) -> Bool {
+            guard b.position == a.position + 1, a.visible.count == b.visible.count,
+                  let la = a.visible.last, let lb = b.visible.last,
+                  la.position + la.count == a.position + 1, lb.position + lb.count == b.position + 1,
+                  la.cell == lb.cell, la.position == lb.position else { return false }
+            return a.visible.dropLast() == b.visible.dropLast()
+        }
+        var tiles: [Range<Int>] = []
+        var start = 0
+        for t in 1...batch.count {
+            if t == batch.count || t - start == 4 || !extends(batch[t - 1], batch[t]) {
+                tiles.append(start..<t)
+                start = t
+            }
+        }
+        return tiles
     }
 
 }

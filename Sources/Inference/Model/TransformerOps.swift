@@ -11,6 +11,37 @@ enum TransformerOps {
                         into y: UnsafeMutablePointer<Float>) {
         var sum: Double = 0
         for i in 0..<count { sum += Double(x[i] * x[i]) }
+        scaleNormed(x, count: count, sum: sum, eps: eps, weight: weight, into: y)
+    }
+
+    /// ``rmsNorm`` of `rows` rows (row r at x + r * stride, into y + r *
+    /// stride). Each row's sum is the same sequential chain; four rows' chains
+    /// run interleaved, so the double adds overlap instead of waiting on one
+    /// another.
+    static func rmsNormRows(_ x: UnsafePointer<Float>, rows: Int, count: Int, stride: Int, eps: Float,
+                            weight: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
+        var r = 0
+        while r + 4 <= rows {
+            let x0 = x + r * stride, x1 = x0 + stride, x2 = x1 + stride, x3 = x2 + stride
+            var s0: Double = 0, s1: Double = 0, s2: Double = 0, s3: Double = 0
+            for i in 0..<count {
+                s0 += Double(x0[i] * x0[i]); s1 += Double(x1[i] * x1[i])
+                s2 += Double(x2[i] * x2[i]); s3 += Double(x3[i] * x3[i])
+            }
+            scaleNormed(x0, count: count, sum: s0, eps: eps, weight: weight, into: y + r * stride)
+            scaleNormed(x1, count: count, sum: s1, eps: eps, weight: weight, into: y + (r + 1) * stride)
+            scaleNormed(x2, count: count, sum: s2, eps: eps, weight: weight, into: y + (r + 2) * stride)
+            scaleNormed(x3, count: count, sum: s3, eps: eps, weight: weight, into: y + (r + 3) * stride)
+            r += 4
+        }
+        for row in r..<rows {
+            rmsNorm(x + row * stride, count: count, eps: eps, weight: weight, into: y + row * stride)
+        }
+    }
+
+    @inline(__always)
+    private static func scaleNormed(_ x: UnsafePointer<Float>, count: Int, sum: Double, eps: Float,
+                                    weight: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>) {
         // ggml rounds the mean to float before adding eps and takes a float sqrt.
         let mean = Float(sum / Double(count))
         let scale = 1 / (mean + eps).squareRoot()
@@ -19,23 +50,26 @@ enum TransformerOps {
 
     /// cos/sin table for one position, as ggml's `rope_cache_init`: theta
     /// starts at the position and is multiplied by base^(-2/dims) per pair
-    /// (in float, iteratively, like ggml).
+    /// (in float, iteratively, like ggml). Layout: dims/2 cosines, then
+    /// dims/2 sines.
     static func ropeTable(position: Int, dimensions: Int, base: Float, into table: UnsafeMutablePointer<Float>) {
         let thetaScale = powf(base, -2.0 / Float(dimensions))
+        let half = dimensions / 2
         var theta = Float(position)
-        for i in 0..<(dimensions / 2) {
-            table[2 * i] = cosf(theta)
-            table[2 * i + 1] = sinf(theta)
+        for i in 0..<half {
+            table[i] = cosf(theta)
+            table[half + i] = sinf(theta)
             theta *= thetaScale
         }
     }
 
-    /// NEOX RoPE in place: rotates pairs (x[i], x[i + dims/2]).
+    /// NEOX RoPE in place: rotates pairs (x[i], x[i + dims/2]) (portable form
+    /// of `ick_rope_neox_avx2`).
     @inline(__always)
     static func ropeNeox(_ x: UnsafeMutablePointer<Float>, dimensions: Int, table: UnsafePointer<Float>) {
         let half = dimensions / 2
         for i in 0..<half {
-            let c = table[2 * i], s = table[2 * i + 1]
+            let c = table[i], s = table[half + i]
             let x0 = x[i], x1 = x[i + half]
             // ggml-cpu is built with FP contraction: GCC fuses the first
             // product of each line into an FMA (measured bit-exact).

@@ -48,23 +48,31 @@ float ick_dot_f32_avx2(int n, const float *x, const float *y);
 /// y += a * x
 void ick_axpy_f32_avx2(int n, float a, const float *x, float *y);
 
-// Attention over an f16 KV cache (AVX2 + F16C).
-/// sum_i f16(x[i]) * y[i] in llama.cpp's float order: `slots` 64 for
-/// ggml_vec_dot_f16 (AVX-512 build), 16 for its llamafile sgemm.
-float ick_dot_f16_ggml_avx2(int n, const uint16_t *x, const float *y, int slots);
-/// Attention of the `nq` (1...4) query heads sharing one KV head (hd a
-/// multiple of 8) over positions
-/// 0..<npos, in llama.cpp's float order; keys[i] / values[i] point at the f16
-/// row of position i, NULL where masked.
-/// scores[h * ld + i] = dot(q + h * hd, key i), -inf where masked.
-void ick_attn_scores_ggml_avx2(int hd, int nq, int npos, const uint16_t *const *keys, const float *q,
-                               float *scores, size_t ld, int slots);
-/// out[h * hd + d] = sum_i p[h * ld + i] * value_i[d]
-void ick_attn_values_ggml_avx2(int hd, int nq, int npos, const uint16_t *const *values, const float *p,
-                               size_t ld, float *out, int slots);
+// Attention over an f16 KV cache (AVX2 + F16C; AVX-512 F/BW/VL for _avx512).
 /// ggml soft_max of one row (count a multiple of 16), probabilities rounded
 /// to f16; the same operations as AttentionMath.softmaxToF16.
 void ick_softmax_f16_ggml_avx2(float *row, int count);
+/// Attention of `ntok` tokens x `group` query heads against one KV head, in
+/// llama.cpp's float order (the same operations as AttentionMath; hd a
+/// multiple of 64; `slots` 16 for a prompt batch, 64 otherwise). Token t's
+/// query head h is at q + t * tok_stride + h * hd, its output at the same
+/// offset from out. Token t sees position i iff lo[t] <= i < hi[t] and
+/// cell[i] >= 0; that position's key and value rows are at keys / values +
+/// cell[i] * kv_stride. `cell` covers positions up to max(hi) rounded up to
+/// 16; scores is scratch of ntok * group rows of `ld` floats (ld >= that
+/// bound), indexed by position.
+void ick_attn_rows_avx2(int hd, int ntok, int group, const float *q, float *out, size_t tok_stride,
+                        const int32_t *lo, const int32_t *hi, const int32_t *cell, const uint16_t *keys,
+                        const uint16_t *values, size_t kv_stride, float *scores, size_t ld, int slots);
+void ick_attn_rows_avx512(int hd, int ntok, int group, const float *q, float *out, size_t tok_stride,
+                          const int32_t *lo, const int32_t *hi, const int32_t *cell, const uint16_t *keys,
+                          const uint16_t *values, size_t kv_stride, float *scores, size_t ld, int slots);
+/// NEOX RoPE in place of `rows` rows of 2 * half floats (row r at x + r *
+/// stride) at one position; cs holds cos[half] then sin[half]. The same
+/// operations as TransformerOps.ropeNeox (ggml's, FMA-contracted).
+void ick_rope_neox_avx2(int half, int rows, float *x, size_t stride, const float *cs);
+/// x[i] = f16(x[i] * scale) as a float (round to nearest even).
+void ick_scale_round_f16_avx2(int n, float *x, float scale);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 

@@ -35,43 +35,67 @@ import Testing
         #expect(AttentionMath.expf(0) == 1)
     }
 
-    /// 64 slots: llama.cpp's one-token order (ggml_vec_dot_f16); 16: its batch order (sgemm).
-    @Test(.enabled(if: KernelPath.available.contains(.avx2)), arguments: [64, 16])
-    func kernelsEqualScalarPathExactly(slots: Int) {
-        let t = Data()
-        t.k.withUnsafeBufferPointer { kb in
-            t.v.withUnsafeBufferPointer { vb in
-                let kr = t.rows(kb.baseAddress!), vr = t.rows(vb.baseAddress!)
-                var fast = [Float](repeating: 0, count: t.nq * t.npos)
-                var slow = fast
-                ick_attn_scores_ggml_avx2(Int32(t.hd), Int32(t.nq), Int32(t.npos), kr, t.q, &fast, t.npos, Int32(slots))
-                for i in 0..<t.npos {
-                    for h in 0..<t.nq {
-                        slow[h * t.npos + i] = kr[i].map { AttentionMath.dotF16(t.hd, $0, t.q.withUnsafeBufferPointer { $0.baseAddress! } + h * t.hd, slots: slots) } ?? -.infinity
-                    }
-                }
-                #expect(fast == slow)
-                var probs = fast
-                for h in 0..<t.nq {
-                    fast.withUnsafeMutableBufferPointer { AttentionMath.softmaxToF16($0.baseAddress! + h * t.npos, count: t.npos) }
-                    probs.withUnsafeMutableBufferPointer { ick_softmax_f16_ggml_avx2($0.baseAddress! + h * t.npos, Int32(t.npos)) }
-                }
-                #expect(probs == fast)
-                var outFast = [Float](repeating: 0, count: t.nq * t.hd), outSlow = outFast
-                ick_attn_values_ggml_avx2(Int32(t.hd), Int32(t.nq), Int32(t.npos), vr, fast, t.npos, &outFast, Int32(slots))
-                vr.withUnsafeBufferPointer { rows in
-                    fast.withUnsafeBufferPointer { p in
-                        outSlow.withUnsafeMutableBufferPointer { o in
-                            for h in 0..<t.nq {
-                                AttentionMath.values(hd: t.hd, npos: t.npos, rows: rows.baseAddress!, p: p.baseAddress! + h * t.npos,
-                                                     slots: slots, into: o.baseAddress! + h * t.hd)
-                            }
-                        }
-                    }
-                }
-                #expect(outFast == outSlow)
+    /// Kernels for this CPU, with the path name for messages.
+    static let rowKernels: [(String, AttentionRowsKernel)] = {
+        var k: [(String, AttentionRowsKernel)] = []
+        if KernelPath.available.contains(.avx2) { k.append(("avx2", ick_attn_rows_avx2)) }
+        if KernelPath.available.contains(.avx512) { k.append(("avx512", ick_attn_rows_avx512)) }
+        return k
+    }()
+
+    /// A batch of consecutive tokens against a cache whose positions map to
+    /// scattered cells (two segments, holes), optionally with a sliding
+    /// window: every kernel equals AttentionMath.rows bit for bit. Row
+    /// counts cover the full register blocks and the leftovers.
+    @Test(.enabled(if: !rowKernels.isEmpty),
+          arguments: [(hd: 256, group: 4, tokens: 4, first: 150, window: 0),
+                      (hd: 256, group: 4, tokens: 3, first: 530, window: 96),
+                      (hd: 128, group: 1, tokens: 3, first: 60, window: 0),
+                      (hd: 64, group: 2, tokens: 1, first: 5, window: 0),
+                      (hd: 256, group: 3, tokens: 2, first: 17, window: 8)])
+    func rowKernelsEqualScalarPathExactly(_ c: (hd: Int, group: Int, tokens: Int, first: Int, window: Int)) {
+        let cells = 700, kvStride = c.hd + 32
+        var rng = SplitMix(seed: UInt64(c.hd * 31 + c.first))
+        let keys = (0..<(cells * kvStride)).map { _ in HalfFloat.f16(from: rng.float(-2, 2)) }
+        let values = (0..<(cells * kvStride)).map { _ in HalfFloat.f16(from: rng.float(-2, 2)) }
+        let tokenStride = c.group * c.hd + 16
+        let q = (0..<(c.tokens * tokenStride)).map { _ in HalfFloat.roundedToF16(rng.float(-0.5, 0.5)) }
+        // Positions 0..<40 in cells 300..., the rest in cells 0...; every 7th position (and 45) unmapped.
+        let end = c.first + c.tokens
+        let mapped = (end + 15) & ~15
+        let cell: [Int32] = (0..<mapped).map { p in
+            if p >= end || p % 7 == 3 || p == 45 { return -1 }
+            return Int32(p < 40 ? 300 + p : p - 40)
+        }
+        let lo = (0..<c.tokens).map { t in Int32(c.window > 0 ? max(0, c.first + t - c.window + 1) : 0) }
+        let hi = (0..<c.tokens).map { t in Int32(c.first + t + 1) }
+        let ld = (end + 63) & ~63
+        for slots in [16, 64] {
+            var expected = [Float](repeating: 0, count: c.tokens * tokenStride)
+            var scores = [Float](repeating: 0, count: c.tokens * c.group * ld)
+            AttentionMath.rows(hd: c.hd, tokens: c.tokens, group: c.group, q: q, out: &expected, tokenStride: tokenStride,
+                               lo: lo, hi: hi, cell: cell, keys: keys, values: values, kvStride: kvStride,
+                               scores: &scores, slots: slots)
+            for (name, kernel) in Self.rowKernels {
+                var out = [Float](repeating: 0, count: c.tokens * tokenStride)
+                kernel(Int32(c.hd), Int32(c.tokens), Int32(c.group), q, &out, tokenStride, lo, hi, cell, keys, values,
+                       kvStride, &scores, ld, Int32(slots))
+                let differing = zip(out, expected).filter { $0.bitPattern != $1.bitPattern }.count
+                #expect(differing == 0, "\(name), \(slots) slots: \(differing) outputs differ")
+                #expect(!out.contains { $0.isNaN })
             }
         }
+    }
+
+    /// The AVX2 softmax equals the scalar one (the AVX-512 one is covered by the row kernels).
+    @Test(.enabled(if: KernelPath.available.contains(.avx2)))
+    func softmaxKernelEqualsScalarPath() {
+        var rng = SplitMix(seed: 5)
+        var row = (0..<128).map { i in i % 9 == 4 ? -Float.infinity : rng.float(-60, 60) }
+        var fast = row
+        row.withUnsafeMutableBufferPointer { AttentionMath.softmaxToF16($0.baseAddress!, count: 128) }
+        fast.withUnsafeMutableBufferPointer { ick_softmax_f16_ggml_avx2($0.baseAddress!, 128) }
+        #expect(row.map(\.bitPattern) == fast.map(\.bitPattern))
     }
 
     @Test(arguments: [64, 16]) func scalarPathMatchesPlainAttention(slots: Int) {
@@ -107,3 +131,9 @@ import Testing
         }
     }
 }
+
+/// The C signature shared by the `ick_attn_rows_*` kernels.
+typealias AttentionRowsKernel = @convention(c) (
+    Int32, Int32, Int32, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?, Int, UnsafePointer<Int32>?,
+    UnsafePointer<Int32>?, UnsafePointer<Int32>?, UnsafePointer<UInt16>?, UnsafePointer<UInt16>?, Int,
+    UnsafeMutablePointer<Float>?, Int, Int32) -> Void
