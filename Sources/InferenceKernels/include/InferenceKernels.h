@@ -65,6 +65,13 @@ void ick_softmax_f16_ggml_avx2(float *row, int count);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 
+// Logits scans for the sampler (AVX2).
+/// The largest of x[0..<n], NaNs skipped (-inf when there is none).
+float ick_max_f32_avx2(int n, const float *x);
+/// Writes the indices i (ascending) with x[i] >= threshold to idx, stopping
+/// after `cap` of them; returns how many were written.
+int ick_select_ge_f32_avx2(int n, const float *x, float threshold, int32_t *idx, int cap);
+
 /// A spin-wait hint (x86 PAUSE) for the compute pool's busy waits.
 void ick_cpu_relax(void);
 
