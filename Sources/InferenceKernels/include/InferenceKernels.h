@@ -40,6 +40,12 @@ void ick_gemm_q6_k_avx2(int, const void *, size_t, int, int, const void *, size_
 /// Q6_K in the float order of llama.cpp's tiled matmul (batches of 8+ tokens).
 void ick_gemm_q6_k_tiled_avx2(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 
+// Activation quantization (AVX2), n a multiple of the block size: the same
+// bytes as the Swift references (ggml's rounding; Q8_K from the signed value
+// of the first largest magnitude, with bsums).
+void ick_quantize_q8_0_avx2(int n, const float *x, void *dst);
+void ick_quantize_q8_k_avx2(int n, const float *x, void *dst);
+
 // Float helpers for attention (AVX2 + FMA).
 float ick_dot_f32_avx2(int n, const float *x, const float *y);
 /// y += a * x
