@@ -26,6 +26,13 @@ ICK_AVX2 float ick_max_f32_avx2(int n, const float *x) {
     return best;
 }
 
+ICK_AVX2 void ick_chunk_max_f32_avx2(int n, const float *x, int chunks, float *out) {
+    for (int c = 0; c < chunks; ++c) {
+        const int lo = (int)((long)n * c / chunks), hi = (int)((long)n * (c + 1) / chunks);
+        out[c] = ick_max_f32_avx2(hi - lo, x + lo);
+    }
+}
+
 ICK_AVX2 int ick_select_ge_f32_avx2(int n, const float *x, float threshold, int32_t *idx, int cap) {
     const __m256 t = _mm256_set1_ps(threshold);
     int count = 0, i = 0;
@@ -48,5 +55,6 @@ ICK_AVX2 int ick_select_ge_f32_avx2(int n, const float *x, float threshold, int3
 
 #else
 float ick_max_f32_avx2(int n, const float *x) { return 0; }
+void ick_chunk_max_f32_avx2(int n, const float *x, int chunks, float *out) {}
 int ick_select_ge_f32_avx2(int n, const float *x, float threshold, int32_t *idx, int cap) { return 0; }
 #endif

@@ -11,6 +11,8 @@ struct Sampler {
     private var candidates: [(id: Int32, logit: Float)] = []
     /// Indices of the logits that pass the probability floor (reused).
     private var selected: [Int32] = []
+    /// Maxima of k chunks of the logits, for top-k (reused).
+    private var chunkMaxima: [Float] = []
 
     /// The AVX2 scans (max, select) instead of the Swift loops: same results.
     /// A non-scalar preferred path implies AVX2.
@@ -100,18 +102,39 @@ struct Sampler {
         let p = parameters
         // Top-k by a bounded selection; with no k, keep every token whose
         // probability can matter (within 25 nats * T of the best; exp(-25) ~ 1e-11).
-        let maxLogit = Self.maximum(l, count: count)
+        let k = p.topK > 0 ? min(p.topK, count) : count
+        // With a small k, the maxima of k chunks are k logits, so at least k
+        // logits reach the smallest of them: nothing below it is among the k
+        // best. That floor lets a few hundred logits through instead of the
+        // tens of thousands within 25 nats of the best.
+        var maxLogit: Float, kthBound = -Float.infinity
+        if k * 64 <= count {
+            if chunkMaxima.count != k { chunkMaxima = [Float](repeating: 0, count: k) }
+            chunkMaxima.withUnsafeMutableBufferPointer { m in
+                if Self.fastScan {
+                    ick_chunk_max_f32_avx2(Int32(count), l, Int32(k), m.baseAddress!)
+                } else {
+                    for c in 0..<k {
+                        let lo = count * c / k, hi = count * (c + 1) / k
+                        m[c] = Self.maximum(l + lo, count: hi - lo)
+                    }
+                }
+            }
+            maxLogit = chunkMaxima.max()!
+            kthBound = chunkMaxima.min()!
+        } else {
+            maxLogit = Self.maximum(l, count: count)
+        }
         guard maxLogit.isFinite else { return 0 }
-        let floor = maxLogit - 25 * max(p.temperature, 1)
+        let floor = max(maxLogit - 25 * max(p.temperature, 1), kthBound)
         candidates.removeAll(keepingCapacity: true)
-        // Only the logits above the floor (usually a few thousand of 262k) go
-        // on, in index order, so the result is the same as scanning them all.
+        // Only the logits above the floor go on, in index order, so the
+        // result is the same as scanning them all.
         var passing = selected
         selected = []
         defer { selected = passing }
         if passing.count < count { passing = [Int32](repeating: 0, count: count) }
         let n = passing.withUnsafeMutableBufferPointer { Self.select(l, count: count, atLeast: floor, into: $0.baseAddress!) }
-        let k = p.topK > 0 ? min(p.topK, count) : count
         if k < n {
             // Min-heap of the k best (smallest at 0); ties keep the lower index.
             for i in 0..<n {

@@ -74,6 +74,9 @@ void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 // Logits scans for the sampler (AVX2).
 /// The largest of x[0..<n], NaNs skipped (-inf when there is none).
 float ick_max_f32_avx2(int n, const float *x);
+/// out[c] = the largest of chunk c of `chunks` near-equal consecutive
+/// chunks of x[0..<n] (as ick_max_f32_avx2).
+void ick_chunk_max_f32_avx2(int n, const float *x, int chunks, float *out);
 /// Writes the indices i (ascending) with x[i] >= threshold to idx, stopping
 /// after `cap` of them; returns how many were written.
 int ick_select_ge_f32_avx2(int n, const float *x, float threshold, int32_t *idx, int cap);
