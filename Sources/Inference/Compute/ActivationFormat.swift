@@ -1,3 +1,5 @@
+import InferenceKernels
+
 /// The format an activation row is converted to before it meets a weight
 /// matrix (ggml's `vec_dot_type`): Q8_0 for Q8_0/Q5_0/Q4_0 weights, Q8_K for
 /// K-quants, plain f32 for float weights.
@@ -13,11 +15,16 @@ enum ActivationFormat: Sendable {
         }
     }
 
-    func quantize(_ src: UnsafePointer<Float>, count: Int, into dst: UnsafeMutableRawPointer) {
-        switch self {
-        case .q8_0: Q8_0.quantize(src, count: count, into: dst)
-        case .q8K: Q8K.quantize(src, count: count, into: dst)
-        case .f32: dst.copyMemory(from: src, byteCount: count * 4)
+    /// Any non-scalar path runs the AVX2 C kernels: the same bytes as the
+    /// Swift references, about 10x faster.
+    func quantize(_ src: UnsafePointer<Float>, count: Int, into dst: UnsafeMutableRawPointer,
+                  path: KernelPath = .preferred) {
+        switch (self, path) {
+        case (.q8_0, .scalar): Q8_0.quantize(src, count: count, into: dst)
+        case (.q8_0, _): ick_quantize_q8_0_avx2(Int32(count), src, dst)
+        case (.q8K, .scalar): Q8K.quantize(src, count: count, into: dst)
+        case (.q8K, _): ick_quantize_q8_k_avx2(Int32(count), src, dst)
+        case (.f32, _): dst.copyMemory(from: src, byteCount: count * 4)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InferenceKernels
 
 /// Draws tokens for one candidate from logits per ``SamplingParameters``,
 /// with its own seeded generator. Holds a scratch copy of the logits so the
@@ -8,6 +9,14 @@ struct Sampler {
     private var rng: SeededGenerator
     private var scratch: [Float] = []
     private var candidates: [(id: Int32, logit: Float)] = []
+    /// Indices of the logits that pass the probability floor (reused).
+    private var selected: [Int32] = []
+    /// Maxima of k chunks of the logits, for top-k (reused).
+    private var chunkMaxima: [Float] = []
+
+    /// The AVX2 scans (max, select) instead of the Swift loops: same results.
+    /// A non-scalar preferred path implies AVX2.
+    private static let fastScan = KernelPath.preferred != .scalar
 
     init(parameters: SamplingParameters, stream: UInt64) {
         self.parameters = parameters
@@ -46,21 +55,25 @@ struct Sampler {
         parameters.temperature <= 0 ? Int32(Self.argmax(l, count: count)) : draw(l, count: count)
     }
 
-    /// Index of the largest value, the first one on ties (a plain loop, but
-    /// the maximum is found 8 lanes at a time first: 262k logits per token
-    /// per candidate made the scalar compare-and-branch loop visible).
+    /// Index of the largest value, the first one on ties.
     static func argmax(_ l: UnsafePointer<Float>, count: Int) -> Int {
         guard count > 0 else { return 0 }
         let best = maximum(l, count: count)
-        for j in 0..<count where l[j] == best { return j }
+        if fastScan {
+            var index: Int32 = 0
+            if ick_select_ge_f32_avx2(Int32(count), l, best, &index, 1) == 1 { return Int(index) }
+        } else {
+            for j in 0..<count where l[j] == best { return j }
+        }
         // Only NaNs are left unmatched: fall back to the first-strictly-greater scan.
         var index = 0
         for j in 1..<count where l[j] > l[index] { index = j }
         return index
     }
 
-    /// The largest value (NaNs aside), 8 lanes at a time.
+    /// The largest value (NaNs aside).
     static func maximum(_ l: UnsafePointer<Float>, count: Int) -> Float {
+        if fastScan { return ick_max_f32_avx2(Int32(count), l) }
         var lanes = SIMD8<Float>(repeating: -.infinity)
         var i = 0
         let raw = UnsafeRawPointer(l)
@@ -73,42 +86,69 @@ struct Sampler {
         return best
     }
 
+    /// Writes the indices (ascending) of the logits >= `floor` to `into`; returns how many.
+    private static func select(_ l: UnsafePointer<Float>, count: Int, atLeast floor: Float,
+                               into idx: UnsafeMutablePointer<Int32>) -> Int {
+        if fastScan { return Int(ick_select_ge_f32_avx2(Int32(count), l, floor, idx, Int32(count))) }
+        var n = 0
+        for j in 0..<count where l[j] >= floor {
+            idx[n] = Int32(j)
+            n += 1
+        }
+        return n
+    }
+
     private mutating func draw(_ l: UnsafePointer<Float>, count: Int) -> Int32 {
         let p = parameters
         // Top-k by a bounded selection; with no k, keep every token whose
         // probability can matter (within 25 nats * T of the best; exp(-25) ~ 1e-11).
-        let maxLogit = Self.maximum(l, count: count)
-        guard maxLogit.isFinite else { return 0 }
-        let floor = maxLogit - 25 * max(p.temperature, 1)
-        candidates.removeAll(keepingCapacity: true)
         let k = p.topK > 0 ? min(p.topK, count) : count
-        if k < count {
-            // Min-heap of the k best (smallest at 0). Once it is full, runs of
-            // 8 logits none of which would enter it are skipped lane-wise; the
-            // others go through the same scalar steps in the same order.
-            let raw = UnsafeRawPointer(l)
-            var i = 0
-            while i < count {
-                let end = min(i + 8, count)
-                if end - i == 8 && candidates.count == k {
-                    let x = raw.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                    let enters = (x .>= SIMD8(repeating: floor)) .& (x .> SIMD8(repeating: candidates[0].logit))
-                    if !any(enters) { i = end; continue }
-                }
-                for j in i..<end where l[j] >= floor {
-                    let v = l[j]
-                    if candidates.count < k {
-                        candidates.append((Int32(j), v))
-                        siftUp(candidates.count - 1)
-                    } else if v > candidates[0].logit {
-                        candidates[0] = (Int32(j), v)
-                        siftDown(0)
+        // With a small k, the maxima of k chunks are k logits, so at least k
+        // logits reach the smallest of them: nothing below it is among the k
+        // best. That floor lets a few hundred logits through instead of the
+        // tens of thousands within 25 nats of the best.
+        var maxLogit: Float, kthBound = -Float.infinity
+        if k * 64 <= count {
+            if chunkMaxima.count != k { chunkMaxima = [Float](repeating: 0, count: k) }
+            chunkMaxima.withUnsafeMutableBufferPointer { m in
+                if Self.fastScan {
+                    ick_chunk_max_f32_avx2(Int32(count), l, Int32(k), m.baseAddress!)
+                } else {
+                    for c in 0..<k {
+                        let lo = count * c / k, hi = count * (c + 1) / k
+                        m[c] = Self.maximum(l + lo, count: hi - lo)
                     }
                 }
-                i = end
+            }
+            maxLogit = chunkMaxima.max()!
+            kthBound = chunkMaxima.min()!
+        } else {
+            maxLogit = Self.maximum(l, count: count)
+        }
+        guard maxLogit.isFinite else { return 0 }
+        let floor = max(maxLogit - 25 * max(p.temperature, 1), kthBound)
+        candidates.removeAll(keepingCapacity: true)
+        // Only the logits above the floor go on, in index order, so the
+        // result is the same as scanning them all.
+        var passing = selected
+        selected = []
+        defer { selected = passing }
+        if passing.count < count { passing = [Int32](repeating: 0, count: count) }
+        let n = passing.withUnsafeMutableBufferPointer { Self.select(l, count: count, atLeast: floor, into: $0.baseAddress!) }
+        if k < n {
+            // Min-heap of the k best (smallest at 0); ties keep the lower index.
+            for i in 0..<n {
+                let j = Int(passing[i]), v = l[j]
+                if candidates.count < k {
+                    candidates.append((Int32(j), v))
+                    siftUp(candidates.count - 1)
+                } else if v > candidates[0].logit {
+                    candidates[0] = (Int32(j), v)
+                    siftDown(0)
+                }
             }
         } else {
-            for i in 0..<count where l[i] >= floor { candidates.append((Int32(i), l[i])) }
+            for i in 0..<n { candidates.append((passing[i], l[Int(passing[i])])) }
         }
         candidates.sort { $0.logit > $1.logit || ($0.logit == $1.logit && $0.id < $1.id) }
 

@@ -43,6 +43,12 @@ void ick_gemm_q4_k_avx512(int, const void *, size_t, int, int, const void *, siz
 void ick_gemm_q6_k_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q6_k_tiled_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 
+// Activation quantization (AVX2), n a multiple of the block size: the same
+// bytes as the Swift references (ggml's rounding; Q8_K from the signed value
+// of the first largest magnitude, with bsums).
+void ick_quantize_q8_0_avx2(int n, const float *x, void *dst);
+void ick_quantize_q8_k_avx2(int n, const float *x, void *dst);
+
 // Float helpers for attention (AVX2 + FMA).
 float ick_dot_f32_avx2(int n, const float *x, const float *y);
 /// y += a * x
@@ -75,6 +81,16 @@ void ick_rope_neox_avx2(int half, int rows, float *x, size_t stride, const float
 void ick_scale_round_f16_avx2(int n, float *x, float scale);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
+
+// Logits scans for the sampler (AVX2).
+/// The largest of x[0..<n], NaNs skipped (-inf when there is none).
+float ick_max_f32_avx2(int n, const float *x);
+/// out[c] = the largest of chunk c of `chunks` near-equal consecutive
+/// chunks of x[0..<n] (as ick_max_f32_avx2).
+void ick_chunk_max_f32_avx2(int n, const float *x, int chunks, float *out);
+/// Writes the indices i (ascending) with x[i] >= threshold to idx, stopping
+/// after `cap` of them; returns how many were written.
+int ick_select_ge_f32_avx2(int n, const float *x, float threshold, int32_t *idx, int cap);
 
 /// A spin-wait hint (x86 PAUSE) for the compute pool's busy waits.
 void ick_cpu_relax(void);

@@ -1,3 +1,4 @@
+import InferenceKernels
 import Testing
 @testable import Inference
 
@@ -24,6 +25,30 @@ import Testing
                 var expected = 0
                 for i in 1..<count where l[i] > l[expected] { expected = i }
                 #expect(l.withUnsafeBufferPointer { Sampler.argmax($0.baseAddress!, count: count) } == expected, "count \(count)")
+            }
+        }
+    }
+
+    /// The AVX2 scans the sampler uses (maximum, indices above a floor)
+    /// against plain loops, with NaNs, repeated values, tails shorter than a
+    /// vector and a cap on the indices returned.
+    @Test(.enabled(if: KernelPath.available.contains(.avx2)))
+    func logitScansMatchPlainLoops() {
+        var rng = SplitMix(seed: 29)
+        for count in [1, 7, 15, 16, 17, 31, 33, 1000, 262_144] {
+            var l = (0..<count).map { _ in Float(Int(rng.float(-6, 6))) }
+            if count > 3 { l[count / 2] = .nan; l[count - 1] = .nan }
+            let expectedMax = l.filter { !$0.isNaN }.max() ?? -.infinity
+            #expect(l.withUnsafeBufferPointer { ick_max_f32_avx2(Int32(count), $0.baseAddress!) } == expectedMax)
+            for floor: Float in [-7, 0, 2.5, 5, 9] {
+                let expected = l.indices.filter { l[$0] >= floor }.map(Int32.init)
+                for cap in [1, 3, count] {
+                    var got = [Int32](repeating: -1, count: count)
+                    let n = l.withUnsafeBufferPointer { x in
+                        got.withUnsafeMutableBufferPointer { ick_select_ge_f32_avx2(Int32(count), x.baseAddress!, floor, $0.baseAddress!, Int32(cap)) }
+                    }
+                    #expect(Array(got.prefix(Int(n))) == Array(expected.prefix(cap)), "count \(count) floor \(floor) cap \(cap)")
+                }
             }
         }
     }
@@ -68,8 +93,8 @@ import Testing
         #expect(all.count >= 5)
     }
 
-    /// Top-k over a large vocabulary (the selection skips runs of 8 that
-    /// cannot enter the heap): at a high temperature every one of the k best
+    /// Top-k over a large vocabulary (only the logits above the floor enter
+    /// the heap): at a high temperature every one of the k best
     /// ids is drawn, and nothing else.
     @Test func topKOnALargeVocabularyDrawsExactlyTheKBest() {
         var rng = SplitMix(seed: 23)

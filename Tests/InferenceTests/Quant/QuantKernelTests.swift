@@ -98,6 +98,38 @@ import Testing
         }
     }
 
+    /// The C quantizers give the Swift references' bytes: random rows of
+    /// several magnitudes, all-zero blocks, values exactly halfway between two
+    /// steps (round half to even), and +max/-max ties (Q8_K takes the first).
+    @Test(.enabled(if: KernelPath.available.contains(.avx2)))
+    func activationQuantizationKernelsMatchTheSwiftReferences() {
+        var rng = SplitMix(seed: 77)
+        let count = 1024
+        var rows: [[Float]] = (0..<6).map { r in
+            let scale: Float = [0.001, 0.5, 3, 40, 1e4, 1e-6][r]
+            return (0..<count).map { _ in rng.float(-scale, scale) }
+        }
+        var zeros = (0..<count).map { _ in rng.float(-1, 1) }
+        for i in 256..<512 { zeros[i] = 0 }
+        rows.append(zeros)
+        // amax 127: id = 1, so k + 0.5 sits exactly halfway.
+        rows.append((0..<count).map { i in i % 32 == 0 ? 127 : Float(i % 9) - 4.5 })
+        // Q8_K: the first of -7 / +7 sets the sign of the scale.
+        rows.append((0..<count).map { i in i % 256 == 5 ? -7 : (i % 256 == 9 ? 7 : rng.float(-2, 2)) })
+        for x in rows {
+            for format in [ActivationFormat.q8_0, .q8K] {
+                func bytes(_ path: KernelPath) -> [UInt8] {
+                    var q = [UInt8](repeating: 0xAA, count: format.rowBytes(count))
+                    x.withUnsafeBufferPointer { xp in
+                        q.withUnsafeMutableBytes { format.quantize(xp.baseAddress!, count: count, into: $0.baseAddress!, path: path) }
+                    }
+                    return q
+                }
+                #expect(bytes(.avx2) == bytes(.scalar), "\(format) row starting \(x[0])")
+            }
+        }
+    }
+
     @Test func activationQuantizationRoundTrips() {
         var rng = SplitMix(seed: 42)
         let x = (0..<512).map { _ in rng.float(-5, 5) }
