@@ -70,9 +70,12 @@ if CommandLine.arguments.contains("--emit-script") {
     exit(0)
 }
 
-// `--profile` only repeats full parses (for perf record).
+// `--profile` only repeats full parses, `--profile-paged` parse + page map
+// (for perf record and callgrind; PROFILE_RUNS sets the count, default 3000).
 let profileOnly = CommandLine.arguments.contains("--profile")
-let args = CommandLine.arguments.dropFirst().filter { $0 != "--profile" }
+let profilePaged = CommandLine.arguments.contains("--profile-paged")
+let profileRuns = ProcessInfo.processInfo.environment["PROFILE_RUNS"].flatMap(Int.init) ?? 3000
+let args = CommandLine.arguments.dropFirst().filter { !$0.hasPrefix("--profile") }
 let bytes: [UInt8]
 let label: String
 if let path = args.first {
@@ -92,7 +95,14 @@ var doc = try FountainDocument(bytes: bytes)
 print("input: \(label), \(bytes.count / 1024) KB, \(doc.source.lineCount) lines, \(doc.elements.count) elements")
 
 if profileOnly {
-    for _ in 0..<3000 { _ = try FountainDocument(bytes: bytes) }
+    for _ in 0..<profileRuns { _ = try FountainDocument(bytes: bytes) }
+    exit(0)
+}
+if profilePaged {
+    for _ in 0..<profileRuns {
+        let d = try FountainDocument(bytes: bytes)
+        precondition(d.pageMap().pageCount > 0)
+    }
     exit(0)
 }
 
