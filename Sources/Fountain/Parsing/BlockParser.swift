@@ -187,7 +187,13 @@ struct BlockParser {
             let trailingSpace = hi0 > lo0 && ByteRules.isSpace(b[hi0 - 1])
             if trailingSpace { return .action }
             if ByteRules.endsWith(b, lo, hi, "TO:"), ByteRules.isUpperCaseName(b, lo, hi) { return .transition }
-            var nameEnd = ByteRules.contains(b, lo, hi, 0x28) ?? hi
+            // A lower-case ASCII letter before any "(" rules out a cue (`isUpperCaseName` would
+            // say so); most action lines leave here after a byte or two instead of a whole-line scan.
+            var nameEnd = lo
+            while nameEnd < hi, b[nameEnd] != 0x28 {
+                if ByteRules.isLowerASCII(b[nameEnd]) { return .action }
+                nameEnd += 1
+            }
             if nameEnd == hi, b[hi - 1] == 0x5E { nameEnd = hi - 1 }
             if nameEnd > lo, ByteRules.isUpperCaseName(b, lo, nameEnd) { return .cue }
             return .action
