@@ -25,16 +25,13 @@ struct ElementText: Sendable, Hashable {
         self.count = UInt32(count)
     }
 
-    /// A slice of a buffer given later (`BlockParser.finish` hands over its
-    /// text buffer once it stops growing).
+    /// `count` bytes from `start` of a buffer handed over later, by
+    /// `attach` (`BlockParser.finishTexts`, once its text buffer stops growing).
     static func pending(start: Int, count: Int) -> ElementText {
-        ElementText(buffer: [], start: 0, count: 0, pendingStart: start, pendingCount: count)
-    }
-
-    private init(buffer: [UInt8], start: Int, count: Int, pendingStart: Int, pendingCount: Int) {
-        self.buffer = buffer
-        self.start = UInt32(truncatingIfNeeded: pendingStart)
-        self.count = UInt32(truncatingIfNeeded: pendingCount)
+        var text = ElementText(buffer: [], start: 0, count: 0)
+        text.start = UInt32(start)
+        text.count = UInt32(count)
+        return text
     }
 
     var byteCount: Int { Int(count) }
