@@ -259,22 +259,31 @@ struct RowMeasurer {
         FountainDocument.displayLineRange(elements[e].lines, lineCount: lineTable.count)
     }
 
-    /// The cue as printed (`FountainDocument.cueText`) into `line`.
+    /// The cue as printed (`FountainDocument.cueText`) into `line`, read from
+    /// the cue's text bytes (no String): the parser cut the name (before the
+    /// first "(", trimmed) and the extension (from it on) out of that text.
     private mutating func cueLine(_ e: Int) {
         lineCount = 0
         lineIsASCII = true
         defer { text = UnsafeBufferPointer(rebasing: line[0..<lineCount]) }
-        guard case let .character(name, ext, _) = elements[e].kind else {
-            for b in elements[e].text.utf8 { append(b) }
-            return
-        }
-        for b in name.utf8 { append(b) }
-        if let ext, !ext.isEmpty {
-            append(0x20)
-            let parenthesized = ext.utf8.first == 0x28
-            if !parenthesized { append(0x28) }
-            for b in ext.utf8 { append(b) }
-            if !parenthesized { append(0x29) }
+        var isCue = false
+        if case .character = elements[e].kind { isCue = true }
+        let bytes = elements[e].textBytes
+        bytes.withBytes { t in
+            guard isCue else {
+                for b in t { append(b) }
+                return
+            }
+            var paren = 0
+            while paren < t.count, t[paren] != 0x28 { paren += 1 }
+            var lo = 0, hi = paren
+            while lo < hi, t[lo] == 0x20 || t[lo] == 0x09 { lo += 1 }
+            while hi > lo, t[hi - 1] == 0x20 || t[hi - 1] == 0x09 { hi -= 1 }
+            for k in lo..<hi { append(t[k]) }
+            if paren < t.count {
+                append(0x20)
+                for k in paren..<t.count { append(t[k]) }
+            }
         }
     }
 

@@ -16,7 +16,16 @@ struct BlockParser {
     var boneyardSpans: [InlineSpan] = []
     /// Output; may start with elements kept from a previous parse.
     var elements: [Element]
-    var scratch: [UInt8] = []
+    /// The source array when texts that are runs of it may point into it (a
+    /// full parse); nil copies every text (an incremental parse: the editor
+    /// changes the source in place on the next edit).
+    let sharedSource: [UInt8]?
+    /// Texts that are not runs of the source, in element order; handed to
+    /// their elements (`pendingTexts`) by `finishTexts` once it stops growing.
+    var textBuffer: [UInt8] = []
+    var pendingTexts: [Int] = []
+    /// The last element's text is a run of `sharedSource` (so a next line may extend it).
+    var lastTextInSource = false
     /// Reused buffer for collecting an element's spans.
     var spanScratch: [InlineSpan] = []
     /// Reused opener stacks for emphasis scanning.
@@ -24,9 +33,10 @@ struct BlockParser {
 
     /// `context` is the paragraph before `start` (for dual dialogue
     /// pairing); it is kept at the front of `elements` and never modified.
-    init(buf: UnsafeBufferPointer<UInt8>, table: [SourceText.Line], lastCloser: Int, start: Int,
+    init(buf: UnsafeBufferPointer<UInt8>, sharedSource: [UInt8]?, table: [SourceText.Line], lastCloser: Int, start: Int,
          context: ArraySlice<Element> = [], expectedLines: Int) {
         self.buf = buf
+        self.sharedSource = sharedSource
         self.table = table
         self.scanner = LineViewScanner(lastCloser: lastCloser, flagTable: BlockParser.flagTable)
         self.viewBase = start
@@ -77,7 +87,8 @@ struct BlockParser {
         if v.isStripped, let s = strippedBytes[line] {
             return s.withUnsafeBufferPointer { body($0, 0, $0.count) }
         }
-        return body(buf, v.start, v.end)
+        let t = table[line]
+        return body(buf, t.start, t.start + t.length)
     }
 
     /// Parses paragraphs from `start` (a paragraph start or gap line) until
@@ -119,7 +130,7 @@ struct BlockParser {
         var i = p
         let h = skipHidden(i)
         if h > i {
-            emit(.boneyard, text: "", lines: i..<h, start: 0, endLine: h - 1)
+            emit(.boneyard, text: .empty, lines: i..<h, start: 0, endLine: h - 1)
             if h >= lineCount || isGap(h) { return h }
             i = h
         }
@@ -176,7 +187,13 @@ struct BlockParser {
             let trailingSpace = hi0 > lo0 && ByteRules.isSpace(b[hi0 - 1])
             if trailingSpace { return .action }
             if ByteRules.endsWith(b, lo, hi, "TO:"), ByteRules.isUpperCaseName(b, lo, hi) { return .transition }
-            var nameEnd = ByteRules.contains(b, lo, hi, 0x28) ?? hi
+            // A lower-case ASCII letter before any "(" rules out a cue (`isUpperCaseName` would
+            // say so); most action lines leave here after a byte or two instead of a whole-line scan.
+            var nameEnd = lo
+            while nameEnd < hi, b[nameEnd] != 0x28 {
+                if ByteRules.isLowerASCII(b[nameEnd]) { return .action }
+                nameEnd += 1
+            }
             if nameEnd == hi, b[hi - 1] == 0x5E { nameEnd = hi - 1 }
             if nameEnd > lo, ByteRules.isUpperCaseName(b, lo, nameEnd) { return .cue }
             return .action
@@ -221,15 +238,16 @@ struct BlockParser {
     // MARK: Element builders
 
     /// Trimmed visible text of a line minus `strip` leading marker bytes.
-    mutating func trimmedText(_ i: Int, strip: Int) -> (text: String, start: Int, end: Int) {
-        withBytes(i) { b, lo0, hi0 in
+    mutating func trimmedText(_ i: Int, strip: Int) -> (text: TextRef, start: Int, end: Int) {
+        let r: (Int, Int, Int, Int) = withBytes(i) { b, lo0, hi0 in
             var (lo, hi) = ByteRules.trim(b, lo0, hi0)
             let start = lo - lo0
             let end = hi - lo0
             lo = min(hi, lo + strip)
             (lo, hi) = ByteRules.trim(b, lo, hi)
-            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), start, end)
+            return (lo, hi, start, end)
         }
+        return (text(i, r.0, r.1), r.2, r.3)
     }
 
     /// Maps a visible column to a source column (they differ only on lines a boneyard cut).
@@ -248,7 +266,7 @@ struct BlockParser {
     }
 
     mutating func heading(at i: Int, forced: Bool) -> Int {
-        let r: (String, String?, Int, Int) = withBytes(i) { b, lo0, hi0 in
+        let (number, lo, hi, start, end): (String?, Int, Int, Int, Int) = withBytes(i) { b, lo0, hi0 in
             var (lo, hi) = ByteRules.trim(b, lo0, hi0)
             let start = lo - lo0, end = hi - lo0
             if forced { lo += 1 }
@@ -258,22 +276,22 @@ struct BlockParser {
                 hi = nlo
             }
             (lo, hi) = ByteRules.trim(b, lo, hi)
-            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), number, start, end)
+            return (number, lo, hi, start, end)
         }
-        emit(.sceneHeading(sceneNumber: r.1), text: r.0, lines: i..<(i + 1), start: sourceColumn(i, visible: r.2),
-             endLine: i, end: sourceColumn(i, visible: r.3), forced: forced)
+        emit(.sceneHeading(sceneNumber: number), text: text(i, lo, hi), lines: i..<(i + 1),
+             start: sourceColumn(i, visible: start), endLine: i, end: sourceColumn(i, visible: end), forced: forced)
         return i + 1
     }
 
     mutating func centered(at i: Int) -> Int {
-        let r: (String, Int, Int) = withBytes(i) { b, lo0, hi0 in
+        let r: (Int, Int, Int, Int) = withBytes(i) { b, lo0, hi0 in
             var (lo, hi) = ByteRules.trim(b, lo0, hi0)
             let start = lo - lo0, end = hi - lo0
             (lo, hi) = ByteRules.trim(b, lo + 1, hi - 1)
-            return (String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self), start, end)
+            return (lo, hi, start, end)
         }
-        emit(.centered, text: r.0, lines: i..<(i + 1), start: sourceColumn(i, visible: r.1),
-             endLine: i, end: sourceColumn(i, visible: r.2), forced: true)
+        emit(.centered, text: text(i, r.0, r.1), lines: i..<(i + 1), start: sourceColumn(i, visible: r.2),
+             endLine: i, end: sourceColumn(i, visible: r.3), forced: true)
         return i + 1
     }
 
@@ -294,18 +312,20 @@ struct BlockParser {
             lines.append(j)
             j += 1
         }
-        var text: [UInt8] = []
+        var out = takeTextBuffer()
+        let textStart = out.count
         for (k, l) in lines.enumerated() {
-            if k > 0 { text.append(0x0A) }
+            if k > 0 { out.append(0x0A) }
             withBytes(l) { b, lo0, hi0 in
                 let (lo, hi) = ByteRules.trim(b, lo0, hi0)
                 let (tlo, thi) = ByteRules.trim(b, lo + 1, hi)
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: b[tlo..<thi]))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[tlo..<thi]))
             }
         }
+        textBuffer = out
         let last = lines.last!
         let end = endColumn(last)
-        emit(.lyrics, text: String(decoding: text, as: UTF8.self), lines: i..<(last + 1),
+        emit(.lyrics, text: .copied(textStart, textBuffer.count - textStart), lines: i..<(last + 1),
              start: startColumn(i), endLine: last, end: end, forced: true)
         return last + 1
     }
@@ -322,17 +342,49 @@ struct BlockParser {
 
     /// Action: the rest of the paragraph, leading whitespace kept, tabs as 4 spaces.
     mutating func action(at i: Int, forced: Bool) -> Int {
-        var out = scratch
-        scratch = []
-        out.removeAll(keepingCapacity: true)
+        // First see whether the text is a run of the source: LF endings, no
+        // tab, no boneyard inside. Most action is; then nothing is copied.
         var j = i
         var last = i
-        var first = true
         var startCol = 0
+        var inSource = sharedSource != nil
         while j < lineCount {
             let v = view(j)
-            if v.hidden { j += 1; continue }
+            if v.hidden { inSource = false; j += 1; continue }
             if v.blankness != .content { break }
+            if j > i, table[j - 1].ending != .lf { inSource = false }
+            if v.isStripped || v.flags & LineView.Flags.tab != 0 { inSource = false }
+            last = j
+            j += 1
+        }
+        if forced {
+            startCol = withBytes(i) { b, lo0, hi0 in
+                var lo = lo0
+                while lo < hi0, ByteRules.isSpace(b[lo]) { lo += 1 }
+                return lo - lo0
+            }
+        }
+        let text: TextRef
+        if inSource {
+            let from = table[i].start + (forced ? min(startCol + 1, table[i].length) : 0)
+            text = .source(from, table[last].start + table[last].length)
+        } else {
+            text = actionCopy(from: i, to: j, forced: forced)
+        }
+        emit(.action, text: text, lines: i..<j,
+             start: sourceColumn(i, visible: startCol), endLine: last, end: table[last].length, forced: forced)
+        return j
+    }
+
+    /// Action text with tabs as four spaces and boneyard left out, copied into `textBuffer`.
+    mutating func actionCopy(from i: Int, to end: Int, forced: Bool) -> TextRef {
+        var out = takeTextBuffer()
+        defer { textBuffer = out }
+        let textStart = out.count
+        var first = true
+        for j in i..<end {
+            let v = view(j)
+            if v.hidden { continue }
             if !first { out.append(0x0A) }
             let strip = first && forced
             let hasTab = v.flags & LineView.Flags.tab != 0
@@ -340,7 +392,6 @@ struct BlockParser {
                 var lo = lo0
                 if strip {
                     while lo < hi0, ByteRules.isSpace(b[lo]) { lo += 1 }
-                    startCol = lo - lo0
                     lo += 1
                 }
                 if hasTab {
@@ -357,14 +408,8 @@ struct BlockParser {
                 }
             }
             first = false
-            last = j
-            j += 1
         }
-        let text = String(decoding: out, as: UTF8.self)
-        scratch = out
-        emit(.action, text: text, lines: i..<j,
-             start: sourceColumn(i, visible: startCol), endLine: last, end: table[last].length, forced: forced)
-        return j
+        return .copied(textStart, out.count - textStart)
     }
 
     /// A whole paragraph that is one note `[[…]]`, possibly over several
@@ -392,8 +437,10 @@ struct BlockParser {
                     k += 1
                 }
                 let inner = bytes[2..<(bytes.count - 2)]
-                let text = String(decoding: inner, as: UTF8.self)
-                emit(.note, text: trimNewlines(text), lines: i..<j, start: startColumn(i),
+                let text = trimNewlines(String(decoding: inner, as: UTF8.self))
+                let textStart = textBuffer.count
+                textBuffer.append(contentsOf: text.utf8)
+                emit(.note, text: .copied(textStart, textBuffer.count - textStart), lines: i..<j, start: startColumn(i),
                      endLine: j - 1, end: endColumn(j - 1), forced: false)
                 return j
             }
@@ -412,7 +459,7 @@ struct BlockParser {
     /// to the end of the paragraph. Two-space lines keep the block going.
     mutating func dialogueBlock(at i: Int, forced: Bool) -> Int {
         // Destructured at once: reading fields of a tuple of Strings copies it each time.
-        let (name, ext, dual, text, cueStart, cueEnd): (String, String?, Bool, String, Int, Int) = withBytes(i) { b, lo0, hi0 in
+        let (name, ext, dual, textLo, textHi, cueStart, cueEnd): (String, String?, Bool, Int, Int, Int, Int) = withBytes(i) { b, lo0, hi0 in
             var (lo, hi) = ByteRules.trim(b, lo0, hi0)
             let start = lo - lo0, end = hi - lo0
             if forced { lo += 1 }
@@ -427,11 +474,10 @@ struct BlockParser {
             let name = String(decoding: UnsafeBufferPointer(rebasing: b[nlo..<nhi]), as: UTF8.self)
             var ext: String?
             if let p = paren { ext = String(decoding: UnsafeBufferPointer(rebasing: b[p..<hi]), as: UTF8.self) }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: b[lo..<hi]), as: UTF8.self)
-            return (name, ext, dual, text, start, end)
+            return (name, ext, dual, lo, hi, start, end)
         }
         let cueIndex = elements.count
-        emit(.character(name: name, extension: ext, isDual: dual), text: text, lines: i..<(i + 1),
+        emit(.character(name: name, extension: ext, isDual: dual), text: text(i, textLo, textHi), lines: i..<(i + 1),
              start: sourceColumn(i, visible: cueStart), endLine: i, end: sourceColumn(i, visible: cueEnd), forced: forced)
         var j = i + 1
         var dialogueOpen = false
@@ -449,9 +495,9 @@ struct BlockParser {
                 // Two spaces: a blank line inside the speech.
                 lyricsOpen = false
                 if dialogueOpen {
-                    appendLine(j, text: "", end: table[j].length)
+                    appendLine(j, text: .empty, end: table[j].length)
                 } else {
-                    emit(.dialogue, text: "", lines: j..<(j + 1), start: 0, endLine: j, end: table[j].length)
+                    emit(.dialogue, text: .empty, lines: j..<(j + 1), start: 0, endLine: j, end: table[j].length)
                     dialogueOpen = true
                 }
                 j += 1
@@ -507,19 +553,96 @@ struct BlockParser {
 
     // MARK: Output
 
-    mutating func emit(_ kind: ElementKind, text: String, lines: Range<Int>, start: Int, endLine: Int,
+    /// Where an element's text is while parsing.
+    enum TextRef {
+        case empty
+        /// `sharedSource[from..<to]`.
+        case source(Int, Int)
+        /// `count` bytes of `textBuffer` from `start`.
+        case copied(Int, Int)
+    }
+
+    /// Visible bytes `lo..<hi` of line `i` (as `withBytes` gives them): a run
+    /// of the source when that can be shared, else a copy.
+    mutating func text(_ i: Int, _ lo: Int, _ hi: Int) -> TextRef {
+        if hi <= lo { return .empty }
+        if sharedSource != nil, !view(i).isStripped { return .source(lo, hi) }
+        var out = takeTextBuffer()
+        let start = out.count
+        withBytes(i) { b, _, _ in out.append(contentsOf: UnsafeBufferPointer(rebasing: b[lo..<hi])) }
+        textBuffer = out
+        return .copied(start, hi - lo)
+    }
+
+    /// `textBuffer`, moved out so a `withBytes` closure can append to it (it cannot touch `self`).
+    mutating func takeTextBuffer() -> [UInt8] {
+        var out: [UInt8] = []
+        swap(&out, &textBuffer)
+        return out
+    }
+
+    mutating func emit(_ kind: ElementKind, text: TextRef, lines: Range<Int>, start: Int, endLine: Int,
                        end: Int? = nil, forced: Bool = false) {
         let e = end ?? table[endLine].length
-        elements.append(Element(kind: kind, text: text, lines: lines,
+        let bytes: ElementText
+        lastTextInSource = false
+        switch text {
+        case .empty:
+            bytes = ElementText(buffer: [], start: 0, count: 0)
+        case let .source(from, to):
+            bytes = ElementText(buffer: sharedSource!, start: from, count: to - from)
+            lastTextInSource = true
+        case let .copied(from, count):
+            bytes = .pending(start: from, count: count)
+            pendingTexts.append(elements.count)
+        }
+        elements.append(Element(kind: kind, textBytes: bytes, lines: lines,
                                 range: SourcePosition(line: lines.lowerBound, column: start)..<SourcePosition(line: endLine, column: e),
                                 isForced: forced))
     }
 
-    mutating func appendLine(_ line: Int, text: String, end: Int) {
+    /// Adds "\n" and the line's text to the last element's text: in place when
+    /// both are runs of the source with one LF between them, else as a copy.
+    mutating func appendLine(_ line: Int, text: TextRef, end: Int) {
         let k = elements.count - 1
-        elements[k].text += "\n" + text
+        let old = elements[k].textBytes
+        let oldEnd = old.startOffset + old.byteCount
+        if lastTextInSource, case let .source(from, to) = text, from == oldEnd + 1, buf[oldEnd] == 0x0A {
+            elements[k].textBytes.extend(by: to - oldEnd)
+        } else {
+            // A copied line sits at the end of the buffer; take it back so the
+            // element's text can be moved there first.
+            var copied: [UInt8] = []
+            if case let .copied(start, count) = text {
+                copied = Array(textBuffer[start..<(start + count)])
+                textBuffer.removeSubrange(start...)
+            }
+            if pendingTexts.last != k {
+                // Move the text so far to the end of the buffer, where it can grow.
+                let start = textBuffer.count
+                old.withBytes { textBuffer.append(contentsOf: $0) }
+                elements[k].textBytes = .pending(start: start, count: old.byteCount)
+                pendingTexts.append(k)
+                lastTextInSource = false
+            }
+            let before = textBuffer.count
+            textBuffer.append(0x0A)
+            if case let .source(from, to) = text {
+                textBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: buf[from..<to]))
+            }
+            textBuffer.append(contentsOf: copied)
+            elements[k].textBytes.extend(by: textBuffer.count - before)
+        }
         elements[k].lines = elements[k].lines.lowerBound..<(line + 1)
         elements[k].range = elements[k].range.lowerBound..<SourcePosition(line: line, column: end)
+    }
+
+    /// Hands `textBuffer` to the elements whose text is in it.
+    mutating func finishTexts() {
+        guard !pendingTexts.isEmpty else { return }
+        let buffer = textBuffer
+        for k in pendingTexts { elements[k].textBytes.attach(buffer) }
+        pendingTexts = []
     }
 
     /// Hidden (boneyard) lines inside a paragraph belong to the element before them.

@@ -13,9 +13,11 @@ enum FountainParser {
         source.bytes.withUnsafeBufferPointer { buf in
             let lastCloser = LineViewScanner.lastCloserOffset(buf)
             let (titlePage, bodyStart) = TitlePageParser.parse(buf, source.lineTable)
-            var parser = BlockParser(buf: buf, table: source.lineTable, lastCloser: lastCloser, start: bodyStart,
-                                     expectedLines: source.lineCount)
+            // Texts point into the source array (no copy); the first edit copies the array once.
+            var parser = BlockParser(buf: buf, sharedSource: source.bytes, table: source.lineTable, lastCloser: lastCloser,
+                                     start: bodyStart, expectedLines: source.lineCount)
             _ = parser.run(from: bodyStart) { _ in false }
+            parser.finishTexts()
             parser.attachSpans(from: 0)
             return Result(titlePage: titlePage, elements: parser.elements, lastCloser: lastCloser, bodyStart: bodyStart)
         }

@@ -35,8 +35,9 @@ enum IncrementalParser {
         let parsed: [Element] = doc.source.bytes.withUnsafeBufferPointer { buf in
             let old = doc.elements
             let context = old[ctx..<startElement]
-            var parser = BlockParser(buf: buf, table: doc.source.lineTable, lastCloser: newCloser, start: startLine,
-                                     context: context, expectedLines: 64)
+            // Texts are copied: pointing into the source would make the next edit copy it all.
+            var parser = BlockParser(buf: buf, sharedSource: nil, table: doc.source.lineTable, lastCloser: newCloser,
+                                     start: startLine, context: context, expectedLines: 64)
             _ = parser.run(from: startLine) { line in
                 guard line > startLine, line - 1 >= editEnd else { return false }
                 guard isHardBlankLine(line - 1) else { return false }
@@ -46,6 +47,7 @@ enum IncrementalParser {
                 reuseFrom = j
                 return true
             }
+            parser.finishTexts()
             parser.attachSpans(from: parser.contextCount)
             return Array(parser.elements[parser.contextCount...])
             func isHardBlankLine(_ l: Int) -> Bool {

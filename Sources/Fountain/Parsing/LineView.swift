@@ -1,5 +1,7 @@
-/// One source line as the block parser sees it: its visible bytes (boneyard
-/// removed) and whether it is content, blank or entirely boneyard.
+/// One source line as the block parser sees it: whether it is content, blank
+/// or entirely boneyard, and which interesting bytes it holds. Four bytes:
+/// the visible bytes are the line's own (`SourceText.lineTable`) unless a
+/// boneyard cut it (`isStripped`).
 struct LineView {
     enum Blankness: UInt8 {
         /// Has visible non-whitespace text.
@@ -10,9 +12,6 @@ struct LineView {
         case soft
     }
 
-    /// Byte range of the visible text in the source buffer (unless `isStripped`).
-    var start: Int
-    var end: Int
     /// A boneyard removed part of the line; the visible bytes are kept aside
     /// (`BlockParser.strippedBytes`) so this type stays trivial to copy.
     var isStripped: Bool
@@ -108,7 +107,7 @@ struct LineViewScanner {
             var i = start
             while i < end, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
             let blank: LineView.Blankness = i < end ? .content : (length >= 2 ? .soft : .hard)
-            return (LineView(start: start, end: end, isStripped: false, hidden: false, blankness: blank, flags: flags), nil)
+            return (LineView(isStripped: false, hidden: false, blankness: blank, flags: flags), nil)
         }
         // Slow path: split into visible and boneyard parts.
         var visible: [UInt8] = []
@@ -136,7 +135,7 @@ struct LineViewScanner {
         let blank = visible.withUnsafeBufferPointer { Self.blankness($0, 0, $0.count) }
         var vflags: UInt8 = 0
         for b in visible where b < 0x60 { vflags |= LineView.flag(b) }
-        return (LineView(start: 0, end: visible.count, isStripped: true, hidden: blank != .content,
+        return (LineView(isStripped: true, hidden: blank != .content,
                          blankness: blank == .content ? .content : .hard, flags: vflags), visible)
     }
 
