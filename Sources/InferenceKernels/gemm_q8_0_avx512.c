@@ -41,6 +41,7 @@
 // 3x4 0.26, 4x3 0.29, 4x4 0.26; Q8_0 the same shape, 1.2x the old kernel.
 #define PF_P 4
 #define PF_G 4
+_Static_assert(PF_G <= 4, "the token loop's tail handles at most 3 tokens");
 
 // Two weight rows' block b as 64 unsigned bytes, row r in the low half.
 static inline ICK_AVX512 __m512i unsigned_q8_0(const uint8_t *b0, const uint8_t *b1) {
@@ -124,7 +125,7 @@ static inline __attribute__((always_inline)) ICK_AVX512 void NAME##_tile(       
     for (int p = 0; p < P; ++p)                                                             \
         for (int k = 0; k < M; ++k) store_pair(c[p * M + k], out, os, k, r + 2 * p);       \
 }                                                                                           \
-/* All na tokens against P row pairs from r: groups of G tokens, then the rest. */          \
+/* All na tokens against P row pairs from r: groups of G (<= 4) tokens, then the rest. */  \
 static inline __attribute__((always_inline)) ICK_AVX512 void NAME##_tokens(                \
     const int P, const int G, int nb, int na, const uint8_t *w, size_t wrb,                 \
     const __m512i *uq, const __m512 *udw, const uint8_t *A, size_t arb,                     \
@@ -135,10 +136,6 @@ static inline __attribute__((always_inline)) ICK_AVX512 void NAME##_tokens(     
     const uint8_t *a = A + (size_t)j * arb;                                                 \
     float *o = out + (size_t)j * os;                                                        \
     switch (na - j) {                                                                       \
-    case 7: NAME##_tile(P, 7, nb, w, wrb, uq, udw, a, arb, as + j * nb, offs + j * nb, o, os, r); break; \
-    case 6: NAME##_tile(P, 6, nb, w, wrb, uq, udw, a, arb, as + j * nb, offs + j * nb, o, os, r); break; \
-    case 5: NAME##_tile(P, 5, nb, w, wrb, uq, udw, a, arb, as + j * nb, offs + j * nb, o, os, r); break; \
-    case 4: NAME##_tile(P, 4, nb, w, wrb, uq, udw, a, arb, as + j * nb, offs + j * nb, o, os, r); break; \
     case 3: NAME##_tile(P, 3, nb, w, wrb, uq, udw, a, arb, as + j * nb, offs + j * nb, o, os, r); break; \
     case 2: NAME##_tile(P, 2, nb, w, wrb, uq, udw, a, arb, as + j * nb, offs + j * nb, o, os, r); break; \
     case 1: NAME##_tile(P, 1, nb, w, wrb, uq, udw, a, arb, as + j * nb, offs + j * nb, o, os, r); break; \
