@@ -316,19 +316,28 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         let slots = Int32(promptBatch ? 16 : 64)
         let useKernel = KernelPath.preferred != .scalar && hd % 64 == 0
         let kernel = KernelPath.preferred == .avx512 ? ick_attn_rows_avx512 : ick_attn_rows_avx2
-        let tiles = Self.attentionTiles(batch)
+        // Tiles of up to 4 tokens, smaller when the batch is short so every
+        // thread gets work; with fewer units than 2 per thread (decode), each
+        // KV group's query heads are split in two (a head's result does not
+        // depend on the split).
+        let tiles = Self.attentionTiles(batch, size: max(1, min(4, batch.count / (2 * pool.threadCount))))
+        let splits = tiles.count * hp.kvHeads < 2 * pool.threadCount && group % 2 == 0 ? 2 : 1
+        let heads = group / splits
+        let units = tiles.count * hp.kvHeads * splits
         let ld = ((batch.map(\.position).max() ?? 0) + 1 + 63) & ~63
         let tileTokens = tiles.map(\.count).max() ?? 1
-        // Later tiles see more positions: hand them out first so the
-        // threads finish together.
-        pool.parallelRanges(count: tiles.count, oversplit: 4) { range in
+        pool.parallelRanges(count: units, oversplit: 4) { range in
             let cell = UnsafeMutablePointer<Int32>.allocate(capacity: ld)
             let bounds = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * tileTokens)
-            let scores = UnsafeMutablePointer<Float>.allocate(capacity: tileTokens * group * ld)
+            let scores = UnsafeMutablePointer<Float>.allocate(capacity: tileTokens * heads * ld)
             defer { cell.deallocate(); bounds.deallocate(); scores.deallocate() }
             let lo = bounds, hi = bounds + tileTokens
+            // Later tiles see more positions: hand them out first so the
+            // threads finish together.
             for index in range.reversed() {
-                let tile = tiles[tiles.count - 1 - index]
+                let unit = units - 1 - index
+                let tile = tiles[unit / (hp.kvHeads * splits)]
+                let kvHead = unit / splits % hp.kvHeads, part = unit % splits
                 var minLo = Int.max, maxHi = 0
                 for (j, t) in tile.enumerated() {
                     let p = batch[t].position
@@ -346,25 +355,23 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
                     guard first < last else { continue }
                     for p in first..<last { cell[p] = Int32(seg.cell + p - seg.position) }
                 }
-                for kvHead in 0..<hp.kvHeads {
-                    let offset = tile.lowerBound * qd + kvHead * group * hd
-                    if useKernel {
-                        kernel(Int32(hd), Int32(tile.count), Int32(group), s.q + offset, s.attn + offset, qd, lo, hi, cell,
-                               keys + kvHead * hd, values + kvHead * hd, kvd, scores, ld, slots)
-                    } else {
-                        AttentionMath.rows(hd: hd, tokens: tile.count, group: group, q: s.q + offset, out: s.attn + offset,
-                                           tokenStride: qd, lo: lo, hi: hi, cell: cell, keys: keys + kvHead * hd,
-                                           values: values + kvHead * hd, kvStride: kvd, scores: scores, slots: Int(slots))
-                    }
+                let offset = tile.lowerBound * qd + (kvHead * group + part * heads) * hd
+                if useKernel {
+                    kernel(Int32(hd), Int32(tile.count), Int32(heads), s.q + offset, s.attn + offset, qd, lo, hi, cell,
+                           keys + kvHead * hd, values + kvHead * hd, kvd, scores, ld, slots)
+                } else {
+                    AttentionMath.rows(hd: hd, tokens: tile.count, group: heads, q: s.q + offset, out: s.attn + offset,
+                                       tokenStride: qd, lo: lo, hi: hi, cell: cell, keys: keys + kvHead * hd,
+                                       values: values + kvHead * hd, kvStride: kvd, scores: scores, slots: Int(slots))
                 }
             }
         }
     }
 
-    /// Runs of up to 4 consecutive batch tokens that can share one
+    /// Runs of up to `size` consecutive batch tokens that can share one
     /// position -> cell map: each sees the same segments as the next one,
     /// which only adds its own cell (a prompt batch).
-    private static func attentionTiles(_ batch: [BatchToken]) -> [Range<Int>] {
+    private static func attentionTiles(_ batch: [BatchToken], size: Int) -> [Range<Int>] {
         func extends(_ a: BatchToken, _ b: BatchToken) -> Bool {
             guard b.position == a.position + 1, a.visible.count == b.visible.count,
                   let la = a.visible.last, let lb = b.visible.last,
@@ -375,7 +382,7 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
         var tiles: [Range<Int>] = []
         var start = 0
         for t in 1...batch.count {
-            if t == batch.count || t - start == 4 || !extends(batch[t - 1], batch[t]) {
+            if t == batch.count || t - start == size || !extends(batch[t - 1], batch[t]) {
                 tiles.append(start..<t)
                 start = t
             }
