@@ -728,26 +728,6 @@ DEFINE_GEMM_Q4_K(ick_gemm_q4_k_avx512, ICK_AVX512, q4_k_pairs_512, q4_k_panel_51
 DEFINE_GEMM_Q6_K(ick_gemm_q6_k_avx512, ICK_AVX512, q6_k_pairs_512, Q6_PANEL_512, 16, 0, transpose_16, 0)
 DEFINE_GEMM_Q6_K(ick_gemm_q6_k_tiled_avx512, ICK_AVX512, q6_k_pairs_512, Q6_PANEL_512, 16, 0, transpose_16, 1)
 
-ICK_AVX2 float ick_dot_f32_avx2(int n, const float *x, const float *y) {
-    __m256 c0 = _mm256_setzero_ps(), c1 = c0;
-    int i = 0;
-    for (; i + 16 <= n; i += 16) {
-        c0 = _mm256_fmadd_ps(_mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i), c0);
-        c1 = _mm256_fmadd_ps(_mm256_loadu_ps(x + i + 8), _mm256_loadu_ps(y + i + 8), c1);
-    }
-    float s = ick_hsum(_mm256_add_ps(c0, c1));
-    for (; i < n; ++i) s += x[i] * y[i];
-    return s;
-}
-
-ICK_AVX2 void ick_axpy_f32_avx2(int n, float a, const float *x, float *y) {
-    const __m256 va = _mm256_set1_ps(a);
-    int i = 0;
-    for (; i + 8 <= n; i += 8)
-        _mm256_storeu_ps(y + i, _mm256_fmadd_ps(va, _mm256_loadu_ps(x + i), _mm256_loadu_ps(y + i)));
-    for (; i < n; ++i) y[i] += a * x[i];
-}
-
 #else
 void ick_gemm_q4_k_avx2(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 void ick_gemm_q6_k_avx2(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
@@ -755,6 +735,4 @@ void ick_gemm_q6_k_tiled_avx2(int n, const void *w, size_t wrb, int r0, int r1, 
 void ick_gemm_q4_k_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 void ick_gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 void ick_gemm_q6_k_tiled_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
-float ick_dot_f32_avx2(int n, const float *x, const float *y) { return 0; }
-void ick_axpy_f32_avx2(int n, float a, const float *x, float *y) {}
 #endif

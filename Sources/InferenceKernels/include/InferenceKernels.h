@@ -49,11 +49,6 @@ void ick_gemm_q6_k_tiled_avx512(int, const void *, size_t, int, int, const void 
 void ick_quantize_q8_0_avx2(int n, const float *x, void *dst);
 void ick_quantize_q8_k_avx2(int n, const float *x, void *dst);
 
-// Float helpers for attention (AVX2 + FMA).
-float ick_dot_f32_avx2(int n, const float *x, const float *y);
-/// y += a * x
-void ick_axpy_f32_avx2(int n, float a, const float *x, float *y);
-
 // Attention over an f16 KV cache (AVX2 + F16C; AVX-512 F/BW/VL for _avx512).
 /// ggml soft_max of one row (count a multiple of 16), probabilities rounded
 /// to f16; the same operations as AttentionMath.softmaxToF16.
