@@ -68,6 +68,24 @@ import Testing
         #expect(p.process("Vera /* hidden").repairs == ["unclosed-boneyard"])
     }
 
+    @Test func closersWithNoOpenerAreRemovedWithTheLinesTheyLeaveBlank() {
+        let p = processor(before: 2, beat: false)
+        // Seen with the real model after a script with notes and boneyard.
+        let onlyClosers = p.process("]]\n]]")
+        #expect(!onlyClosers.hasContent)
+        #expect(onlyClosers.repairs == ["stray-closer"])
+        let heading = p.process("*/\nEXT. STORE - DAY\n\nThe banner falls.")
+        #expect(heading.text == "EXT. STORE - DAY\n\nThe banner falls.")
+        #expect(heading.repairs == ["stray-closer"])
+        #expect(p.process("Vera runs.]] Fast.").text == "Vera runs. Fast.")
+        // Closers of a note or boneyard opened in the candidate stay.
+        let paired = p.process("Vera runs. [[she is afraid]] /* cut */ Fast.")
+        #expect(paired.text == "Vera runs. [[she is afraid]] /* cut */ Fast.")
+        #expect(paired.repairs.isEmpty)
+        let mixed = p.process("]]\n\nVera runs. [[late]] ]]\n\nMarlowe waits.")
+        #expect(mixed.text == "Vera runs. [[late]]\n\nMarlowe waits.")
+    }
+
     @Test func dialogueLeadKeepsSpeechUnderTheCue() {
         let p = processor(before: 2, lead: "VERA\n")
         let result = p.process("\nI never said that.\n\nMARLOWE\nYou did.")

@@ -26,6 +26,9 @@ import Foundation
 ///   imitating the prompt's cast or direction notes) is removed.
 /// - `unclosed-note` / `unclosed-boneyard`: an `[[` or `/*` never closed
 ///   would hide the rest of the script: the text is cut before it.
+/// - `stray-closer`: a `]]` or `*/` with no opener before it (the model
+///   echoing the end of a note or boneyard from the prompt) would print as
+///   text: it is removed, and so is a line it leaves blank.
 struct CandidatePostProcessor: Sendable {
     let lead: String
     let newlinesBeforeCursor: Int
@@ -121,6 +124,10 @@ struct CandidatePostProcessor: Sendable {
         }
 
         var text = repaired.map { $0.joined(separator: "\n") }.joined(separator: "\n\n")
+        if let cleaned = Self.withoutStrayClosers(text) {
+            text = cleaned
+            repairs.append("stray-closer")
+        }
         for (opener, closer, name) in [("[[", "]]", "unclosed-note"), ("/*", "*/", "unclosed-boneyard")] {
             if let cut = Self.unclosed(opener, closer, in: text) {
                 text = String(text[..<cut])
@@ -194,6 +201,52 @@ struct CandidatePostProcessor: Sendable {
 
     static func trailingBreaks(_ text: String) -> Int {
         text.reversed().prefix { $0 == "\n" }.count
+    }
+
+    /// `text` without the `]]` and `*/` that close nothing (a line left
+    /// blank by that goes too, and blocks stay one blank line apart), or nil
+    /// when there are none. An opener pairs with the next closer of its kind.
+    static func withoutStrayClosers(_ text: String) -> String? {
+        var stray: [Range<String.Index>] = []
+        for (opener, closer) in [("[[", "]]"), ("/*", "*/")] {
+            var search = text.startIndex
+            while search < text.endIndex {
+                let open = text.range(of: opener, range: search..<text.endIndex)
+                guard let close = text.range(of: closer, range: search..<text.endIndex) else { break }
+                if let open, open.lowerBound < close.lowerBound {
+                    // A pair: skip to after its closer (or stop when it is unclosed).
+                    guard let end = text.range(of: closer, range: open.upperBound..<text.endIndex) else { break }
+                    search = end.upperBound
+                } else {
+                    stray.append(close)
+                    search = close.upperBound
+                }
+            }
+        }
+        guard !stray.isEmpty else { return nil }
+        var kept = ""
+        var position = text.startIndex
+        for range in stray.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= position {
+            kept += text[position..<range.lowerBound]
+            kept += "\u{0}"  // marks the line as having held a closer
+            position = range.upperBound
+        }
+        kept += text[position...]
+        var lines: [Substring] = []
+        for line in kept.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains("\u{0}") {
+                var rest = line.filter { $0 != "\u{0}" }
+                while rest.last == " " || rest.last == "\t" { rest.removeLast() }
+                if rest.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                lines.append(Substring(rest))
+            } else {
+                lines.append(line)
+            }
+        }
+        var result = lines.joined(separator: "\n")
+        while result.contains("\n\n\n") { result = result.replacingOccurrences(of: "\n\n\n", with: "\n\n") }
+        while result.first?.isNewline == true { result.removeFirst() }
+        return result
     }
 
     /// Where an `opener` without a later `closer` starts, if any.
