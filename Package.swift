@@ -79,16 +79,19 @@ let package = Package(
         // Fixtures/fdx and Fixtures/pdf are data read from the source tree.
         .testTarget(name: "FountainTests", dependencies: ["Fountain"], exclude: ["Fixtures/fdx", "Fixtures/pdf"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference"], exclude: ["Fixtures", "Golden"]),
+        // The real model behind the embedded backend, loaded once per test process.
+        .target(name: "RealEngineSupport", dependencies: ["Backends", "Inference"], path: "Tests/RealEngineSupport"),
         .testTarget(
             name: "BackendsTests",
             dependencies: [
                 "Backends",
                 "Inference",
+                "RealEngineSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Backends", "Fountain", "Inference"]),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "Backends", "Fountain", "Inference", "RealEngineSupport"]),
         // Cases/ holds editor cases (before, keys, after) read from the source tree.
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "Fountain", "Provenance"], exclude: ["Cases"]),
         .testTarget(name: "IntercutCLITests", dependencies: ["Fountain", "Provenance"]),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Assistant
 import Backends
+import RealEngineSupport
 
 /// Sessions with the real engine (run optimized:
 /// `swift test -c release -Xswiftc -enable-testing --filter EmbeddedSessionTests`).

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Backends
 @testable import Inference
+import RealEngineSupport
 import Synchronization
 
 /// The embedded engine behind the protocol, with the real model (run these

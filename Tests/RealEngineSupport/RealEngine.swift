@@ -3,14 +3,15 @@ import Backends
 import Inference
 
 /// The real default model behind the embedded backend, loaded once for the
-/// suite. A missing model is a failure with instructions, not a skip;
+/// test process. Shared by the test targets that run the real model through
+/// the embedded backend. A missing model is a failure with instructions, not a skip;
 /// `INTERCUT_SKIP_MODEL_TESTS=1` turns these tests off explicitly.
-enum RealEngine {
-    static var skip: Bool { ProcessInfo.processInfo.environment["INTERCUT_SKIP_MODEL_TESTS"] == "1" }
+public enum RealEngine {
+    public static var skip: Bool { ProcessInfo.processInfo.environment["INTERCUT_SKIP_MODEL_TESTS"] == "1" }
 
-    struct Missing: Error, CustomStringConvertible {
-        let path: String
-        var description: String {
+    public struct Missing: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String {
             "model file not found at \(path): run `intercut model install` (or set INTERCUT_SKIP_MODEL_TESTS=1)"
         }
     }
@@ -21,5 +22,5 @@ enum RealEngine {
         return EmbeddedBackend(engine: try InferenceEngine(modelPath: path, contextLength: 2048))
     }
 
-    static func backend() throws -> EmbeddedBackend { try loaded.get() }
+    public static func backend() throws -> EmbeddedBackend { try loaded.get() }
 }
