@@ -162,11 +162,7 @@ struct EditorEndToEndTests {
         }
         try tmux.waitFor(text: "reaches for the switch.")
         // The journal must hold everything typed so far within about a second.
-        let journalDirectory = tmux.directory + "/state/intercut/journal"
-        try tmux.poll(timeout: 3, "the journal to catch up") {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: journalDirectory)) ?? []
-            return names.contains { contents(journalDirectory + "/" + $0)?.hasSuffix("INT. LAB - NIGHT\n\n" + typed) == true }
-        }
+        try tmux.waitForJournal("the journal to catch up") { $0.hasSuffix("INT. LAB - NIGHT\n\n" + typed) }
         let pid = try #require(try tmux.childPID())
         kill(pid, SIGKILL)
         try tmux.waitFor(text: "EXIT=137")
@@ -180,7 +176,7 @@ struct EditorEndToEndTests {
         try waitForSave(tmux, path: path, equal: "INT. LAB - NIGHT\n\n" + typed)
         try tmux.keys("C-q")
         try tmux.waitFor(text: "EXIT=0")
-        #expect((try? FileManager.default.contentsOfDirectory(atPath: journalDirectory))?.isEmpty ?? true)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: tmux.journalDirectory))?.isEmpty ?? true)
     }
 
     @Test func tinyTerminalAndVT100DoNotCrash() throws {
@@ -276,7 +272,7 @@ struct EditorEndToEndTests {
             kill(pid, signal)
             try tmux.waitFor(text: "EXIT=\(128 + signal)")
             try tmux.waitFor("the terminal modes") { $0.contains("icanon echo") }
-            let journals = try FileManager.default.contentsOfDirectory(atPath: tmux.directory + "/state/intercut/journal")
+            let journals = try FileManager.default.contentsOfDirectory(atPath: tmux.journalDirectory)
             #expect(journals.count == 1, "the unsaved text is journaled")
         }
     }

@@ -123,11 +123,7 @@ struct SuggestionEndToEndTests {
         let typed = "Vera listens at the door."
         try tmux.type(typed)
         try tmux.waitFor(text: typed)
-        let journalDirectory = tmux.directory + "/state/intercut/journal"
-        try tmux.poll(timeout: 3, "the journal to catch up") {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: journalDirectory)) ?? []
-            return names.contains { contents(journalDirectory + "/" + $0)?.contains(typed) == true }
-        }
+        try tmux.waitForJournal("the journal to catch up") { $0.contains(typed) }
         let pid = try #require(try tmux.childPID())
         kill(pid, SIGKILL)
         try tmux.waitFor(text: "EXIT=137")

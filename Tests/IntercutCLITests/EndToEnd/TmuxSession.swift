@@ -157,6 +157,26 @@ final class TmuxSession {
         throw TimedOut()
     }
 
+    /// The editor's recovery journal directory (XDG_STATE_HOME is scratch).
+    var journalDirectory: String { directory + "/state/intercut/journal" }
+
+    /// Waits until a finished journal snapshot holds text satisfying
+    /// `predicate`. Only `*.journal` files count: the half-written temporary
+    /// file beside one is visible before its rename, and a kill that follows
+    /// it too soon leaves no journal at all.
+    func waitForJournal(timeout: Double = 3, _ description: String, sourceLocation: SourceLocation = #_sourceLocation,
+                        _ predicate: @escaping (String) -> Bool) throws {
+        let directory = journalDirectory
+        try poll(timeout: timeout, description, sourceLocation: sourceLocation) {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            return names.contains { name in
+                name.hasSuffix(".journal")
+                    && (try? Data(contentsOf: URL(fileURLWithPath: directory + "/" + name)))
+                        .map { predicate(String(decoding: $0, as: UTF8.self)) } == true
+            }
+        }
+    }
+
     struct TimedOut: Error {}
 
     /// The pid of the program running under the pane's shell, if any.
