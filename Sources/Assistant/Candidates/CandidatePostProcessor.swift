@@ -224,24 +224,23 @@ struct CandidatePostProcessor: Sendable {
             }
         }
         guard !stray.isEmpty else { return nil }
-        var kept = ""
-        var position = text.startIndex
-        for range in stray.sorted(by: { $0.lowerBound < $1.lowerBound }) where range.lowerBound >= position {
-            kept += text[position..<range.lowerBound]
-            kept += "\u{0}"  // marks the line as having held a closer
-            position = range.upperBound
-        }
-        kept += text[position...]
+        var pending = stray.sorted { $0.lowerBound < $1.lowerBound }[...]
         var lines: [Substring] = []
-        for line in kept.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.contains("\u{0}") {
-                var rest = line.filter { $0 != "\u{0}" }
-                while rest.last == " " || rest.last == "\t" { rest.removeLast() }
-                if rest.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-                lines.append(Substring(rest))
-            } else {
-                lines.append(line)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = ""
+            var position = line.startIndex
+            while let closer = pending.first, closer.lowerBound < line.endIndex {
+                pending.removeFirst()
+                rest += line[position..<closer.lowerBound]
+                position = closer.upperBound
             }
+            guard position != line.startIndex else {
+                lines.append(line)
+                continue
+            }
+            rest += line[position...]
+            while rest.last == " " || rest.last == "\t" { rest.removeLast() }
+            if !rest.isEmpty { lines.append(Substring(rest)) }
         }
         var result = lines.joined(separator: "\n")
         while result.contains("\n\n\n") { result = result.replacingOccurrences(of: "\n\n\n", with: "\n\n") }

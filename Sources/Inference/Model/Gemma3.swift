@@ -254,7 +254,10 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             pool.multiply([MatmulTarget(matrix: layer.gate, out: s.gate, outStride: ff),
                            MatmulTarget(matrix: layer.up, out: s.up, outStride: ff)],
                           activations: s.quantized, rowBytes: gf.rowBytes(e), count: active)
-            rowwise(active) { t in TransformerOps.geglu(s.gate + t * ff, s.up + t * ff, count: ff, into: s.gate + t * ff) }
+            rowRanges(active) { r in
+                let offset = r.lowerBound * ff
+                TransformerOps.geglu(s.gate + offset, s.up + offset, count: r.count * ff, into: s.gate + offset)
+            }
             let df = layer.down.activationFormat
             pool.quantize(df, s.gate, columns: ff, count: active, into: s.quantized)
             pool.multiply([MatmulTarget(matrix: layer.down, out: s.o, outStride: e)],
@@ -284,15 +287,6 @@ final class Gemma3Model: LanguageModel, @unchecked Sendable {
             body(0..<n)
         } else {
             pool.parallelRanges(count: n, body)
-        }
-    }
-
-    /// Runs body(t) for each token, in parallel when the batch is large enough to pay for it.
-    private func rowwise(_ n: Int, _ body: (Int) -> Void) {
-        if n < 4 {
-            for t in 0..<n { body(t) }
-        } else {
-            pool.parallelRanges(count: n) { range in for t in range { body(t) } }
         }
     }
 
