@@ -99,6 +99,8 @@ public final class UILoop {
                 changed = true
             }
             files.tick(editor: editor)
+            // A pause in typing (the wait timed out): catch up on pages.
+            if ready == 0 && editor.repaginateIfStale() { changed = true }
             if changed && ending == nil { draw() }
         }
         if case .signal = ending { files.flushJournal(editor: editor) }
