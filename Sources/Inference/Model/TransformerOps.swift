@@ -1,4 +1,5 @@
 import Foundation
+import InferenceKernels
 
 /// Norm, RoPE, activation and softmax, written once and shared by the
 /// architectures. Each mirrors the ggml CPU op it replaces (cited) so
@@ -91,8 +92,12 @@ enum TransformerOps {
 
     /// ggml `geglu` (split form): y = gelu(gate) * up, with ggml's cut-offs.
     static func geglu(_ gate: UnsafePointer<Float>, _ up: UnsafePointer<Float>, count: Int,
-                      into y: UnsafeMutablePointer<Float>) {
+                      into y: UnsafeMutablePointer<Float>, path: KernelPath = .preferred) {
         geluTable.withUnsafeBufferPointer { table in
+            if path != .scalar {
+                ick_geglu_table_avx2(Int32(count), gate, up, table.baseAddress!, y)
+                return
+            }
             for i in 0..<count {
                 let x = gate[i]
                 if x <= -10 {

@@ -77,6 +77,9 @@ void ick_attn_rows_avx512(int hd, int ntok, int group, const float *q, float *ou
 void ick_rope_neox_avx2(int half, int rows, float *x, size_t stride, const float *cs);
 /// x[i] = f16(x[i] * scale) as a float (round to nearest even).
 void ick_scale_round_f16_avx2(int n, float *x, float scale);
+/// gelu(gate) * up through ggml's 65,536-entry f16 GELU table, with its
+/// cut-offs at -10 and 10 (`out` may be `gate`).
+void ick_geglu_table_avx2(int n, const float *gate, const float *up, const float *table, float *out);
 /// dst[i] = f16(src[i]) (round to nearest even)
 void ick_f32_to_f16_avx2(int n, const float *src, uint16_t *dst);
 

@@ -57,4 +57,23 @@ import Testing
         let slow = x.map { HalfFloat.roundedToF16($0 * 0.0625) }
         #expect(fast.map(\.bitPattern) == slow.map(\.bitPattern))
     }
+
+    @Test(.enabled(if: KernelPath.available.contains(.avx2)), arguments: [2048, 1027, 5])
+    func gegluKernelEqualsSwift(count: Int) {
+        var rng = SplitMix(seed: UInt64(count))
+        // Both cut-offs, values right at them, tiny and ordinary gates.
+        let special: [Float] = [-10, 10, -10.000001, 9.999999, -12, 37, 0, -0.0, 1e-7, -1e-7]
+        let gate = (0..<count).map { i in i < special.count ? special[i] : rng.float(-14, 14) / Float(1 + i % 5) }
+        let up = (0..<count).map { _ in rng.float(-3, 3) }
+        var fast = [Float](repeating: .nan, count: count), slow = fast
+        TransformerOps.geglu(gate, up, count: count, into: &fast, path: .avx2)
+        TransformerOps.geglu(gate, up, count: count, into: &slow, path: .scalar)
+        #expect(fast.map(\.bitPattern) == slow.map(\.bitPattern))
+        // In place, as the forward pass runs it.
+        var inPlace = gate
+        inPlace.withUnsafeMutableBufferPointer { g in
+            TransformerOps.geglu(g.baseAddress!, up, count: count, into: g.baseAddress!, path: .avx2)
+        }
+        #expect(inPlace.map(\.bitPattern) == slow.map(\.bitPattern))
+    }
 }
