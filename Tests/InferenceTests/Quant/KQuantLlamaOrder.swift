@@ -2,7 +2,7 @@
 
 /// The Q4_K and Q6_K dots spelled out one output at a time in llama.cpp's
 /// batch-dependent float order (the order the C kernels follow; see the
-/// comment at the top of gemm_k_quants.c). Integer sums are exact, so only
+/// comment at the top of kquant_panels.h). Integer sums are exact, so only
 /// the float steps below have to match the kernels.
 enum KQuantLlamaOrder {
     /// Q4_K: `per64` for activation rows in whole groups of 4 of a batch
