@@ -3,7 +3,7 @@
 extension Editor {
     /// Pages of the script by the status bar's pagination (repaginated first if stale).
     public var statusPageCount: Int {
-        _ = repaginateIfStale()
+        repaginateIfStale()
         return pagination().pageCount
     }
 

@@ -13,7 +13,7 @@ extension Editor {
         state = EditorState(lines: model.source.lines)
         layoutCache = LayoutCache(lineCount: state.buffer.lineCount)
         paginationTracker = PaginationTracker()
-        _ = repaginateIfStale()  // opening a script shows its real page count at once
+        repaginateIfStale()  // opening a script shows its real page count at once
         revision += 1
         savedStepID = 0
     }

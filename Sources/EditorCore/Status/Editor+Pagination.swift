@@ -5,9 +5,14 @@ extension Editor {
         paginationTracker.current(syntax.document)
     }
 
+    /// Whether edits have left the page starts stale (a long script is
+    /// repaginated only when the writer pauses, see `PaginationTracker`).
+    public var needsRepagination: Bool { paginationTracker.isStale }
+
     /// Repaginates a script whose page starts went stale through edits;
     /// returns true when that changed what the screen shows. `UILoop` calls
     /// it when the writer pauses.
+    @discardableResult
     public func repaginateIfStale() -> Bool {
         guard paginationTracker.isStale else { return false }
         let before = paginationTracker.pagination

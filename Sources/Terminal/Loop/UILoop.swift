@@ -37,6 +37,7 @@ public final class UILoop {
     /// writer counts as paused.
     private var lastInput: UInt64 = 0
     private static let typingPause: UInt64 = 100_000_000
+    private var repaginationPause = UILoop.typingPause
 
     /// Starts the terminal (curses, colours, key table); throws a one-line
     /// error if the terminal cannot be used.
@@ -107,7 +108,12 @@ public final class UILoop {
             // so not just a timed-out wait): catch up on pages.
             let now = DispatchTime.now().uptimeNanoseconds
             if !batch.isEmpty { lastInput = now }
-            if now - lastInput >= Self.typingPause && editor.repaginateIfStale() { changed = true }
+            if editor.needsRepagination && now - lastInput >= repaginationPause {
+                if editor.repaginateIfStale() { changed = true }
+                // A pause long against the cost (a huge file's page map takes
+                // 100+ ms), so repaginating never stalls typing for long.
+                repaginationPause = max(Self.typingPause, 10 * (DispatchTime.now().uptimeNanoseconds - now))
+            }
             if changed && ending == nil { draw() }
         }
         if case .signal = ending { files.flushJournal(editor: editor) }
