@@ -30,6 +30,10 @@ final class SuggestionBridge: Sendable {
         var waiting: SuggestionQuery?
         /// Why there is no backend, once known.
         var unavailable: String?
+        /// Where the script went while the backend loaded (the log was
+        /// opened for the launch path): applied on install. `sameScript`
+        /// only if every move was a Save As.
+        var moved: (path: String?, sameScript: Bool)?
     }
 
     private let post: Post
@@ -42,11 +46,12 @@ final class SuggestionBridge: Sendable {
 
     /// The backend is ready: start the request that waited for it, if any.
     func install(_ coordinator: SuggestionCoordinator) {
-        let waiting = state.withLock { s -> SuggestionQuery? in
+        let (waiting, moved) = state.withLock { s in
             s.coordinator = coordinator
-            defer { s.waiting = nil }
-            return s.waiting
+            defer { s.waiting = nil; s.moved = nil }
+            return (s.waiting, s.moved)
         }
+        if let moved { moveLog(coordinator, to: moved.path, sameScript: moved.sameScript) }
         let name = coordinator.backendName
         post { $0.applySuggestionUpdate(.backend(name: name, available: true)) }
         if let waiting { start(waiting, with: coordinator) }
@@ -98,6 +103,15 @@ final class SuggestionBridge: Sendable {
                 return s.coordinator
             }
             coordinator?.stop()
+        case .stopCandidate(let ticket, let index):
+            guard let (coordinator, id) = lookup(ticket) else { return }
+            coordinator.stop(request: id, index: index)
+        case .scriptPath(let path, let savedAs):
+            let coordinator = state.withLock { s -> SuggestionCoordinator? in
+                if s.coordinator == nil { s.moved = (path, savedAs && (s.moved?.sameScript ?? true)) }
+                return s.coordinator
+            }
+            if let coordinator { moveLog(coordinator, to: path, sameScript: savedAs) }
         case .decision(let ticket, let index, let decision):
             guard let (coordinator, id) = lookup(ticket) else { return }
             coordinator.record(request: id, index: index, outcome: Self.outcome(decision))
@@ -111,6 +125,12 @@ final class SuggestionBridge: Sendable {
     func finish(_ effects: [EditorEffect]) {
         for case .suggestion(let effect) in effects { perform(effect) }
         work.sync { state.withLock { $0.coordinator }?.close() }
+    }
+
+    private func moveLog(_ coordinator: SuggestionCoordinator, to path: String?, sameScript: Bool) {
+        if let problem = coordinator.moveLog(toScript: path, sameScript: sameScript) {
+            post { $0.showError(problem) }
+        }
     }
 
     private func start(_ query: SuggestionQuery, with coordinator: SuggestionCoordinator) {
