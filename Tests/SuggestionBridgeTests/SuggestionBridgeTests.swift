@@ -234,6 +234,23 @@ struct SuggestionBridgeTests {
         try await harness.run(until: "the waiting request ran") { $0.suggestionCandidates.contains { $0.status == .done } }
     }
 
+    @Test func aCandidateStoppedWhileTheModelLoadsIsNeverGenerated() async throws {
+        let harness = try BridgeHarness(scripts: Self.lines.map { Self.words($0) }, install: false)
+        harness.press(.ctrl(" "))
+        harness.press(.ctrl("n"))
+        harness.press(.function(6), .shift)
+        harness.posted.drain(into: harness.editor)
+        harness.bridge.install(harness.coordinator)
+        try await harness.run(until: "the other two done") { editor in
+            [0, 2].allSatisfy { index in editor.suggestionCandidates.contains { $0.index == index && $0.status == .done } }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        harness.posted.drain(into: harness.editor)
+        let stopped = harness.editor.suggestionCandidates.first { $0.index == 1 }
+        #expect(stopped?.status == .stopped)
+        #expect(stopped?.text.isEmpty == true, "no text was generated for it")
+    }
+
     @Test func noBackendSaysWhyAndEditingGoesOn() async throws {
         let harness = try BridgeHarness(scripts: [Self.words("x")], install: false)
         harness.press(.ctrl(" "))

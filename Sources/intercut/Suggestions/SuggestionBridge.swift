@@ -26,8 +26,10 @@ final class SuggestionBridge: Sendable {
     private struct State {
         var coordinator: SuggestionCoordinator?
         var requests: [Int: SuggestionRequestID] = [:]
-        /// A request made while the backend loads.
+        /// A request made while the backend loads, and the candidates of it
+        /// the writer stopped meanwhile.
         var waiting: SuggestionQuery?
+        var waitingStops: Set<Int> = []
         /// Why there is no backend, once known.
         var unavailable: String?
         /// Where the script went while the backend loaded (the log was
@@ -46,15 +48,18 @@ final class SuggestionBridge: Sendable {
 
     /// The backend is ready: start the request that waited for it, if any.
     func install(_ coordinator: SuggestionCoordinator) {
-        let (waiting, moved) = state.withLock { s in
+        let (waiting, stops, moved) = state.withLock { s in
             s.coordinator = coordinator
-            defer { s.waiting = nil; s.moved = nil }
-            return (s.waiting, s.moved)
+            defer { s.waiting = nil; s.waitingStops = []; s.moved = nil }
+            return (s.waiting, s.waitingStops, s.moved)
         }
         if let moved { moveLog(coordinator, to: moved.path, sameScript: moved.sameScript) }
         let name = coordinator.backendName
         post { $0.applySuggestionUpdate(.backend(name: name, available: true)) }
-        if let waiting { start(waiting, with: coordinator) }
+        if let waiting {
+            let id = start(waiting, with: coordinator)
+            for index in stops.sorted() { coordinator.stop(request: id, index: index) }
+        }
     }
 
     /// The backend is being built (the model loads): say so in the pane.
@@ -84,7 +89,7 @@ final class SuggestionBridge: Sendable {
         switch effect {
         case .request(let query):
             let (coordinator, unavailable) = state.withLock { s -> (SuggestionCoordinator?, String?) in
-                if s.coordinator == nil, s.unavailable == nil { s.waiting = query }
+                if s.coordinator == nil, s.unavailable == nil { s.waiting = query; s.waitingStops = [] }
                 return (s.coordinator, s.unavailable)
             }
             if let coordinator {
@@ -104,7 +109,10 @@ final class SuggestionBridge: Sendable {
             }
             coordinator?.stop()
         case .stopCandidate(let ticket, let index):
-            guard let (coordinator, id) = lookup(ticket) else { return }
+            guard let (coordinator, id) = lookup(ticket) else {
+                // Still waiting for the backend: it starts without that candidate.
+                return state.withLock { s in if s.waiting?.ticket == ticket { s.waitingStops.insert(index) } }
+            }
             coordinator.stop(request: id, index: index)
         case .scriptPath(let path, let savedAs):
             let coordinator = state.withLock { s -> SuggestionCoordinator? in
@@ -133,7 +141,8 @@ final class SuggestionBridge: Sendable {
         }
     }
 
-    private func start(_ query: SuggestionQuery, with coordinator: SuggestionCoordinator) {
+    @discardableResult
+    private func start(_ query: SuggestionQuery, with coordinator: SuggestionCoordinator) -> SuggestionRequestID {
         let ask = SuggestionAsk(script: query.script, cursorLine: query.cursorLine, cursorColumn: query.cursorColumn,
                                 count: query.count, direction: query.direction,
                                 element: query.character.map { .dialogue(character: $0) })
@@ -143,6 +152,7 @@ final class SuggestionBridge: Sendable {
             // Decisions can come late, but not many requests late.
             for old in s.requests.keys where old < query.ticket - 8 { s.requests[old] = nil }
         }
+        return id
     }
 
     private func lookup(_ ticket: Int) -> (SuggestionCoordinator, SuggestionRequestID)? {

@@ -198,6 +198,11 @@ struct SuggestionEndToEndTests {
         #expect((contents(renamed) ?? "").contains(stoppedText.trimmingCharacters(in: .whitespacesAndNewlines)),
                 "the stopped candidate's text, as it was when stopped, is in the saved script")
         #expect(contents(path) == start, "the first name keeps the text it had")
+        #expect(FileManager.default.fileExists(atPath: tmux.directory + "/.heist.fountain.intercut/provenance.json"),
+                "the new name has its provenance sidecar (the taken text is AI)")
+        let report = try CLIRunner.run(["provenance", renamed, "--json"])
+        let total = (try? JSONSerialization.jsonObject(with: report.stdoutData) as? [String: Any])?["total"] as? [String: Any]
+        #expect((total?["ai_lines"] as? Int ?? 0) >= 1, "provenance of the new name counts the taken text: \(report.stdout) \(report.stderr)")
         #expect(outcomes(oldLog) == ["accepted", "ignored", "ignored"])
         #expect(!outcomes(oldLog).contains("rejected"), "the later decision is not in the old log")
         #expect(outcomes(newLog).filter { $0 == "accepted" }.count == 1, "the history came along: \(outcomes(newLog))")
