@@ -212,10 +212,15 @@ static ICK_AVX2 void pack_q6_k(uint8_t *panel, const uint8_t *w, size_t wrb, int
     }
 }
 
+static _Atomic int panels_allowed = 1;
+
+void ick_kquant_allow_panels(int allowed) { panels_allowed = allowed; }
+
 // One growing panel buffer per thread (a few tens of KiB for this model).
 static uint8_t *panel_buffer(size_t bytes) {
     static _Thread_local uint8_t *buffer;
     static _Thread_local size_t capacity;
+    if (!panels_allowed) return NULL;
     if (bytes > capacity) {
         free(buffer);
         capacity = (bytes + 4095) & ~(size_t)4095;
@@ -735,4 +740,5 @@ void ick_gemm_q6_k_tiled_avx2(int n, const void *w, size_t wrb, int r0, int r1, 
 void ick_gemm_q4_k_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 void ick_gemm_q6_k_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
 void ick_gemm_q6_k_tiled_avx512(int n, const void *w, size_t wrb, int r0, int r1, const void *a, size_t arb, int na, float *out, size_t os) {}
+void ick_kquant_allow_panels(int allowed) {}
 #endif

@@ -93,4 +93,15 @@ import Testing
         #expect(result.hasContent)
         #expect(!p.process("").hasContent)
     }
+
+    @Test func punctuationWithoutWordsIsNoContent() {
+        let p = processor(before: 2, beat: false)
+        // Seen with the real model at the end of a long script.
+        for junk in [">>", "...", "- - -", "!!\n\n??"] {
+            #expect(!p.process(junk).hasContent, "\(junk)")
+        }
+        #expect(p.process("> FADE OUT.").hasContent)
+        #expect(p.process("#7").hasContent)
+        #expect(processor(before: 2, lead: "VERA\n").process("...").hasContent == false)
+    }
 }

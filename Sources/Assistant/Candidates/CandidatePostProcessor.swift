@@ -40,7 +40,7 @@ struct CandidatePostProcessor: Sendable {
         var text: String
         /// Whether the end of the candidate is known (its beat is over).
         var complete: Bool
-        /// Whether the model wrote anything beyond the lead.
+        /// Whether the model wrote words beyond the lead (not just punctuation).
         var hasContent: Bool
         var repairs: [String]
     }
@@ -138,7 +138,8 @@ struct CandidatePostProcessor: Sendable {
             }
         }
         while text.last?.isWhitespace == true { text.removeLast() }
-        guard !text.isEmpty else {
+        // Punctuation alone (">>", "...", "#7" without the digit) is no line a writer can use.
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
             return Processed(text: lead.trimmingTrailingWhitespace, complete: complete, hasContent: false, repairs: repairs)
         }
 

@@ -1,8 +1,11 @@
 // MARK: - Hooks for the EditorBenchmark executable
 
 extension Editor {
-    /// Pages of the script by the status bar's pagination.
-    public var statusPageCount: Int { pagination().pageCount }
+    /// Pages of the script by the status bar's pagination (repaginated first if stale).
+    public var statusPageCount: Int {
+        _ = repaginateIfStale()
+        return pagination().pageCount
+    }
 
     /// Puts the cursor at the start or end of a line (benchmark set-up).
     public func moveCursorForBenchmark(line: Int, atEnd: Bool) {

@@ -12,7 +12,8 @@ extension Editor {
         syntax = FountainSyntax(document: model)
         state = EditorState(lines: model.source.lines)
         layoutCache = LayoutCache(lineCount: state.buffer.lineCount)
-        paginationTracker = PaginationTracker(lineCount: state.buffer.lineCount)
+        paginationTracker = PaginationTracker()
+        _ = repaginateIfStale()  // opening a script shows its real page count at once
         revision += 1
         savedStepID = 0
     }
@@ -39,13 +40,11 @@ extension Editor {
         if let pending = state.pendingElement, pending.line >= firstLine + removedLines {
             state.pendingElement?.line = pending.line + insertedLines - removedLines
         }
-        let everything = farReaching || firstLine <= titlePageEnd
-        paginationTracker.linesReplaced(first: firstLine, removed: removedLines, inserted: insertedLines, lines: state.buffer.lines,
-                                        everything: everything)
-        if everything {
+        paginationTracker.linesReplaced(first: firstLine, removed: removedLines, inserted: insertedLines)
+        if farReaching || firstLine <= titlePageEnd {
             layoutCache.invalidateAll()
         } else {
-            let region = PaginationTracker.paragraphsAround(firstLine..<(firstLine + insertedLines), in: state.buffer.lines)
+            let region = EditRegion.paragraphsAround(firstLine..<(firstLine + insertedLines), in: state.buffer.lines)
             layoutCache.revalidate(region) { self.effectiveStyle(ofLine: $0) }
         }
     }

@@ -28,7 +28,7 @@ public final class Editor {
     var layoutCache = LayoutCache(lineCount: 1)
     /// Set by "save and quit": `didSave` then answers `.quit`.
     var quitAfterSave = false
-    var paginationTracker = PaginationTracker(lineCount: 1)
+    var paginationTracker = PaginationTracker()
     var geometryCache: PageGeometry?
     /// The last frame's grid, reused for the next frame's cells.
     var spareGrid: CellGrid?

@@ -1,7 +1,7 @@
 /// Laid-out lines, one slot per source line, filled lazily as lines are
 /// shown. A slot is dropped when its line is edited, when the re-parse may
 /// have changed its element (the edit's paragraph and its neighbours; see
-/// `PaginationTracker.paragraphsAround`), or when the geometry changes, so a
+/// `EditRegion.paragraphsAround`), or when the geometry changes, so a
 /// frame re-lays out only what changed.
 struct LayoutCache {
     private var slots: [LineLayout?]

@@ -1,19 +1,21 @@
-/// Page breaks of the script on 55-line US Letter pages, for the status bar.
-///
-/// Each source line prints as many lines as it wraps to at its element's
-/// page width (61 action, 33 cue, 26 parenthetical, 36 dialogue); blank lines
-/// print as one line except at the top of a page; sections, synopses, notes,
-/// boneyard and the title page print nothing. Rules from
-/// screenplay-layout.md: a scene heading or cue is never the last line of a
-/// page, action of up to three lines is not split, dialogue split across a
-/// page costs a line for the `NAME (CONT'D)` cue on the next page, and
-/// `===` forces a break.
+import Fountain
+
+/// Where the script's pages begin, for the status bar ("p.12/104") and the
+/// page marks in the margin: the same 55-line pagination as `intercut stats`
+/// and the PDF (`FountainDocument.pageMap`), read as the source line each
+/// page begins on.
 struct Pagination: Equatable {
-    static let linesPerPage = 55
-    /// First source line of each page.
+    /// First source line of each page; page 1 begins at line 0.
     private(set) var pageStarts: [Int] = [0]
 
     var pageCount: Int { pageStarts.count }
+
+    init() {}
+
+    init(_ document: FountainDocument) {
+        let starts = document.pageMap().pageStartLines()
+        pageStarts = starts.isEmpty ? [0] : starts
+    }
 
     /// The 1-based page that starts at `line`, if one does.
     func page(startingAt line: Int) -> Int? {
@@ -32,62 +34,15 @@ struct Pagination: Equatable {
         return low + 1
     }
 
-    /// What the sweep needs to know about one source line.
-    struct LineMetrics: Equatable {
-        enum Kind: UInt8 { case blank, hidden, heading, cue, dialogue, action, pageBreak, other }
-        var kind: Kind
-        /// Printed lines (0 for hidden).
-        var height: Int
-    }
-
-    init(lines: [LineMetrics]) {
-        var starts = [0]
-        var used = 0
-        var previousPrinted: Int?
-        var index = 0
-        while index < lines.count {
-            let metrics = lines[index]
-            switch metrics.kind {
-            case .hidden:
-                index += 1
-                continue
-            case .pageBreak:
-                if used > 0 { starts.append(index + 1); used = 0 }
-                index += 1
-                continue
-            case .blank:
-                if used > 0 { used += 1 }
-                index += 1
-                continue
-            default:
-                break
-            }
-            if used + metrics.height > Self.linesPerPage, used > 0 {
-                var breakLine = index
-                var carried = 0
-                if let previous = previousPrinted, [.heading, .cue].contains(lines[previous].kind), previous > starts[starts.count - 1] {
-                    // Keep a heading or cue with what follows it.
-                    breakLine = previous
-                    carried = lines[previous].height + 1
-                } else if metrics.kind == .action, metrics.height <= 3 {
-                    breakLine = index
-                } else if metrics.kind == .dialogue {
-                    carried = 1 // NAME (CONT'D)
-                }
-                starts.append(breakLine)
-                used = carried
-            }
-            used += metrics.height
-            while used > Self.linesPerPage {
-                // One element longer than a page: break inside it.
-                starts.append(index)
-                used -= Self.linesPerPage
-            }
-            previousPrinted = index
-            index += 1
+    /// The page starts carried across an edit that replaced `removed` lines
+    /// at `first` with `inserted` ones: starts after the edit move with
+    /// their text, starts inside it move to its start. Good until the next
+    /// repagination, which puts them where the new text really breaks.
+    mutating func linesReplaced(first: Int, removed: Int, inserted: Int) {
+        let delta = inserted - removed
+        guard delta != 0 else { return }
+        for i in pageStarts.indices.dropFirst() where pageStarts[i] > first {
+            pageStarts[i] = pageStarts[i] >= first + removed ? pageStarts[i] + delta : first
         }
-        pageStarts = starts
     }
-
-    init() {}
 }

@@ -35,7 +35,7 @@ struct FountainSyntax {
         guard let cache = outlineCache else { return }
         outlineCache = nil
         let delta = insertedLines - removedLines
-        let region = PaginationTracker.paragraphsAround(firstLine..<(firstLine + insertedLines), in: lines)
+        let region = EditRegion.paragraphsAround(firstLine..<(firstLine + insertedLines), in: lines)
         var before: [OutlineItem] = []
         var after: [OutlineItem] = []
         for var item in cache.items {

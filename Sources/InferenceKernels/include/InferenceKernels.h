@@ -42,6 +42,9 @@ void ick_gemm_q6_k_tiled_avx2(int, const void *, size_t, int, int, const void *,
 void ick_gemm_q4_k_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q6_k_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
 void ick_gemm_q6_k_tiled_avx512(int, const void *, size_t, int, int, const void *, size_t, int, float *, size_t);
+/// Fault injection for tests: with 0, the K-quant kernels act as if no panel
+/// memory could be had and take their pair-kernel fallback (same results).
+void ick_kquant_allow_panels(int allowed);
 
 // Activation quantization (AVX2), n a multiple of the block size: the same
 // bytes as the Swift references (ggml's rounding; Q8_K from the signed value

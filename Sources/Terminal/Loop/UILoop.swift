@@ -6,8 +6,8 @@ import Foundation
 ///
 /// The wait is `poll` on three descriptors — the keyboard, the signal pipe
 /// and `UIEventQueue`'s wake-up pipe — with a 100 ms timeout that drives
-/// the recovery journal and catches a SIGWINCH that slipped in just before
-/// the wait. Background work never blocks the loop: it posts to the queue.
+/// the recovery journal and the repagination of a long script after typing
+/// pauses, and catches a SIGWINCH that slipped in just before the wait. Background work never blocks the loop: it posts to the queue.
 public final class UILoop {
     /// Why the loop ended; `exitCode` is what the process should return.
     public enum Ending: Equatable {
@@ -33,6 +33,10 @@ public final class UILoop {
     private var ending: Ending?
     /// Start-up timing for INTERCUT_TIMING (nil when not asked for).
     private var startTime: UInt64?
+    /// When the last input arrived (uptime ns), and how long after it the
+    /// writer counts as paused.
+    private var lastInput: UInt64 = 0
+    private static let typingPause: UInt64 = 100_000_000
 
     /// Starts the terminal (curses, colours, key table); throws a one-line
     /// error if the terminal cannot be used.
@@ -99,6 +103,11 @@ public final class UILoop {
                 changed = true
             }
             files.tick(editor: editor)
+            // A pause in typing (streamed suggestions keep waking the loop,
+            // so not just a timed-out wait): catch up on pages.
+            let now = DispatchTime.now().uptimeNanoseconds
+            if !batch.isEmpty { lastInput = now }
+            if now - lastInput >= Self.typingPause && editor.repaginateIfStale() { changed = true }
             if changed && ending == nil { draw() }
         }
         if case .signal = ending { files.flushJournal(editor: editor) }

@@ -1,15 +1,19 @@
+import InferenceKernels
 import Testing
 @testable import Inference
 
 /// Every fast Q4_K / Q6_K path against `KQuantLlamaOrder`, bit for bit: the
 /// panel kernels (repacked rows, batches) and the pair kernels (decode), at
 /// 1...17 activation rows, row ranges that cut panels, and every float-order
-/// mode the batch size selects.
+/// mode the batch size selects; and again with no panel memory to be had,
+/// when the pair kernels stand in for the panels in their orders too.
 @Suite struct KQuantOrderTests {
     static let fastPaths = KernelPath.available.filter { $0 != .scalar }
 
-    @Test(.enabled(if: !fastPaths.isEmpty), arguments: [GGMLType.q4_K, .q6_K])
-    func fastPathsFollowLlamaOrderBitForBit(_ type: GGMLType) {
+    @Test(.enabled(if: !fastPaths.isEmpty), arguments: [GGMLType.q4_K, .q6_K], [true, false])
+    func fastPathsFollowLlamaOrderBitForBit(_ type: GGMLType, panels: Bool) {
+        ick_kquant_allow_panels(panels ? 1 : 0)
+        defer { ick_kquant_allow_panels(1) }
         var rng = SplitMix(seed: 0x5EED_0004 &+ UInt64(type.rawValue))
         let rows = 37, columns = 1024
         let weights = QuantKernelTests.randomRows(type, rows: rows, columns: columns, rng: &rng)
@@ -51,7 +55,7 @@ import Testing
                             }
                             let mismatches = (0..<n).flatMap { j in range.map { j * rows + $0 } }
                                 .filter { out[$0].bitPattern != expected[$0].bitPattern }
-                            #expect(mismatches.isEmpty, "\(type) \(path) n=\(n) batch \(batchTokens) rows \(range): \(mismatches.count) differ")
+                            #expect(mismatches.isEmpty, "\(type) \(path) panels \(panels) n=\(n) batch \(batchTokens) rows \(range): \(mismatches.count) differ")
                             let untouched = (0..<n).allSatisfy { j in (0..<rows).allSatisfy { range.contains($0) || out[j * rows + $0].isNaN } }
                             #expect(untouched, "\(type) \(path) n=\(n) wrote outside rows \(range)")
                         }

@@ -71,6 +71,42 @@ struct EditorEndToEndTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == original)
     }
 
+    /// `intercut stats` pages of a file.
+    func statsPages(_ path: String) throws -> Int {
+        let stats = try CLIRunner.run(["stats", path, "--json"])
+        let object = try JSONSerialization.jsonObject(with: stats.stdoutData) as? [String: Any]
+        return try #require(object?["pages"] as? Int)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func theStatusBarCountsThePagesStatsAndThePDFCount() throws {
+        let tmux = try TmuxSession(width: 120, height: 30)
+        let path = tmux.file("feature.fountain")
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        make.arguments = [CLIRunner.repositoryRoot.appendingPathComponent("scripts/make-feature-script").path, path]
+        make.standardOutput = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        #expect(make.terminationStatus == 0)
+        let pages = try statsPages(path)
+        try tmux.launchIntercut([path])
+        try tmux.waitForFirstFrame()
+        try tmux.keys("C-End")
+        try tmux.waitFor(text: "p.\(pages)/\(pages) ")
+        // Two pages of action at the top of a 150-page script: the count
+        // catches up when the typing stops, to what stats says of the saved file.
+        try tmux.keys("C-Home")
+        try tmux.paste(String(repeating: "Gulls wheel over the harbour wall. ", count: 200) + "\n\n")
+        try tmux.keys("C-s")
+        try tmux.poll("the save") { contents(path)?.hasPrefix("Gulls") == true }
+        let after = try statsPages(path)
+        #expect(after > pages)
+        try tmux.waitFor(text: "/\(after) ")
+        try tmux.keys("C-q")
+        try tmux.waitFor(text: "EXIT=0")
+    }
+
     @Test func typesANewSceneWithEnterAndTabAndSavesExactBytes() throws {
         let tmux = try TmuxSession(width: 80, height: 24)
         let path = tmux.file("new.fountain")
