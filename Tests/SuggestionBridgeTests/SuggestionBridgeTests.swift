@@ -332,6 +332,7 @@ struct SuggestionBridgeTests {
                                          log: try FeedbackLog(script: first))
         waiting.finish([])                                 // waits for the bridge's queue to carry out both
         waiting.install(late)
+        waiting.finish([])                                 // and for the install
         #expect(late.logURL == FeedbackLocation.log(forScript: other))
     }
 

@@ -47,7 +47,14 @@ final class SuggestionBridge: Sendable {
     }
 
     /// The backend is ready: start the request that waited for it, if any.
+    /// Done on the bridge's queue, in order with the effects, so an effect
+    /// for the waiting request (a stop, a move of the log) is never lost
+    /// between the two.
     func install(_ coordinator: SuggestionCoordinator) {
+        work.async { self.installNow(coordinator) }
+    }
+
+    private func installNow(_ coordinator: SuggestionCoordinator) {
         let (waiting, stops, moved) = state.withLock { s in
             s.coordinator = coordinator
             defer { s.waiting = nil; s.waitingStops = []; s.moved = nil }
