@@ -93,6 +93,8 @@ import Synchronization
             }
         }
         let rows = backend.engine.queueSync { backend.engine.session.decodedRows } - rowsBefore
+        print("ENGINE-STOP-ONE: decoded rows \(rows) with candidate 1 stopped after \(run.text(1).count) characters; "
+              + "\(3 * (maxTokens - 1)) for all three to \(maxTokens) tokens")
         #expect(run.eventsAfterFinal == 0)
         #expect(run.finalState(1) == .stopped)
         #expect(run.finalState(0) == .done(.length))

@@ -8,7 +8,7 @@ import Synchronization
 /// hidden). Stopping everything ends the generation at the next step.
 /// Thread-safe; stopping is permanent for the generation it was passed to.
 public final class GenerationControl: Sendable {
-    /// Bit i: candidate i stopped (candidates are 1...16).
+    /// Bit i: candidate i stopped (the engine decodes at most 16 at once).
     private let stoppedCandidates = Atomic<UInt32>(0)
     private let stoppedAll = Atomic<Bool>(false)
 

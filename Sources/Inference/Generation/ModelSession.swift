@@ -22,10 +22,10 @@ final class ModelSession: @unchecked Sendable {
     /// last token alone would give slightly different logits and break "same
     /// seed, same output"; the stored ones are exactly the first evaluation's.
     private var promptLogits: [Float] = []
+    private var promptLogitsTokens: [Int32] = []
     /// Candidate rows evaluated by `decode` so far: a stopped candidate
     /// must add none (tests read it; one add per step costs nothing).
     private(set) var decodedRows = 0
-    private var promptLogitsTokens: [Int32] = []
 
     init(model: any LanguageModel, contextLength: Int) {
         self.model = model
