@@ -23,6 +23,52 @@ import Testing
                 == "/home/w/.local/state/intercut/untitled/feedback.jsonl")
     }
 
+    @Test func movingTheLogCopiesTheScriptsHistoryOnceAndLeavesTheOldLogAsItWas() throws {
+        let folder = temporaryDirectory()
+        let a = folder.appendingPathComponent("a.fountain").path, b = folder.appendingPathComponent("b.fountain").path
+        let log = try FeedbackLog(script: a)
+        log.append(record(1))
+        log.append(record(2))
+        try log.move(to: FeedbackLocation.log(forScript: b), carrying: .everything)
+        log.append(record(3))
+        #expect(log.url == FeedbackLocation.log(forScript: b))
+        #expect(try FeedbackReader(contentsOf: FeedbackLocation.log(forScript: a)).records == [record(1), record(2)])
+        #expect(try FeedbackReader(contentsOf: log.url).records == [record(1), record(2), record(3)])
+        // Back to the first name: only what it lacks is copied (no duplicates).
+        try log.move(to: FeedbackLocation.log(forScript: a), carrying: .everything)
+        log.append(record(4))
+        #expect(try FeedbackReader(contentsOf: log.url).records == [record(1), record(2), record(3), record(4)])
+        // Another script: nothing carried over.
+        let c = folder.appendingPathComponent("c.fountain").path
+        try log.move(to: FeedbackLocation.log(forScript: c), carrying: .nothing)
+        log.append(record(5))
+        #expect(try FeedbackReader(contentsOf: log.url).records == [record(5)])
+    }
+
+    @Test func anUntitledLogCarriesOnlyThisSessionsRecords() throws {
+        let folder = temporaryDirectory()
+        let log = try FeedbackLog(url: folder.appendingPathComponent("untitled/feedback.jsonl"))
+        var other = record(1)
+        other.session = "another buffer"
+        log.append(other)
+        log.append(record(1))
+        try log.move(to: FeedbackLocation.log(forScript: folder.appendingPathComponent("new.fountain").path),
+                     carrying: .session("s"))
+        #expect(try FeedbackReader(contentsOf: log.url).records == [record(1)])
+    }
+
+    @Test func aMoveThatFailsKeepsLoggingWhereItWas() throws {
+        let folder = temporaryDirectory()
+        let log = try FeedbackLog(url: folder.appendingPathComponent("feedback.jsonl"))
+        // A file where the new folder would go.
+        try Data("x".utf8).write(to: folder.appendingPathComponent("blocked"))
+        #expect(throws: FeedbackLogError.self) {
+            try log.move(to: folder.appendingPathComponent("blocked/feedback.jsonl"), carrying: .everything)
+        }
+        log.append(record(1))
+        #expect(try FeedbackReader(contentsOf: folder.appendingPathComponent("feedback.jsonl")).records == [record(1)])
+    }
+
     @Test func aRecordIsInTheFileWhenAppendReturns() throws {
         let log = try FeedbackLog(script: temporaryDirectory().appendingPathComponent("a.fountain").path)
         log.append(record(1))

@@ -68,4 +68,42 @@ import Testing
         #expect(prompt.lead == "\n\nMARLOWE\n")
         #expect(prompt.text.hasSuffix("They're coming.\n\nMARLOWE\n"))
     }
+
+    @Test func onTheBlankLineUnderAParagraphThePromptEndsWithABlankLineAndCandidatesStartOne() {
+        let script = "INT. VAULT - NIGHT\n\nMarlowe kneels at the dial.\n\nMarlowe waits."
+        // The blank line between two paragraphs, and the empty line under the last one.
+        for (text, line) in [(script, 3), ("INT. VAULT - NIGHT\n\nMarlowe kneels at the dial.\n", 3)] {
+            let prompt = builder().build(SuggestionAsk(script: text, cursorLine: line, cursorColumn: 0))
+            #expect(prompt.text.hasSuffix("Marlowe kneels at the dial.\n\n"), "the model starts a new element")
+            #expect(prompt.lead == "\n")
+            #expect(prompt.newlinesBeforeCursor == 1)
+            let processor = CandidatePostProcessor(prompt: prompt, stopAtBeat: true, stopAtScene: true)
+            #expect(processor.process("The dial clicks.\n\nVERA\nNow.").text == "\nThe dial clicks.")
+            #expect(processor.process("\nVERA\nNow.\n\n").text == "\nVERA\nNow.", "extra breaks come to one blank line")
+        }
+        // A transition or heading above is a paragraph like any other.
+        let transition = builder().build(SuggestionAsk(script: "INT. VAULT - NIGHT\n\nVera runs.\n\nCUT TO:\n", cursorLine: 5, cursorColumn: 0))
+        #expect(transition.lead == "\n")
+        // Already a blank line above: nothing to add.
+        let spaced = builder().build(SuggestionAsk(script: script + "\n\n", cursorLine: 6, cursorColumn: 0))
+        #expect(spaced.lead == "")
+        #expect(spaced.text.hasSuffix("Marlowe waits.\n\n"))
+    }
+
+    @Test func onTheBlankLineUnderDialogueThePromptContinuesTheSpeech() {
+        let script = "INT. VAULT - NIGHT\n\nVERA\n(quietly)\nWe go now.\n\nMarlowe waits."
+        let prompt = builder().build(SuggestionAsk(script: script, cursorLine: 5, cursorColumn: 0))
+        #expect(prompt.lead == "")
+        #expect(prompt.text.hasSuffix("We go now.\n"))
+        let processor = CandidatePostProcessor(prompt: prompt, stopAtBeat: true, stopAtScene: true)
+        #expect(processor.process("Before the guard comes back.\n\nMARLOWE\nNo.").text == "Before the guard comes back.")
+        #expect(processor.process("\nMARLOWE\nNo.\n\n").text == "\nMARLOWE\nNo.", "a new block still gets its blank line")
+        // Under a cue the writer just typed (the speech line Enter opened).
+        let cue = builder().build(SuggestionAsk(script: "INT. VAULT - NIGHT\n\nVera runs.\n\nMARLOWE\n", cursorLine: 5, cursorColumn: 0))
+        #expect(cue.lead == "")
+        #expect(cue.text.hasSuffix("MARLOWE\n"))
+        // Under a parenthetical.
+        let paren = builder().build(SuggestionAsk(script: "INT. VAULT - NIGHT\n\nVERA\n(quietly)\n", cursorLine: 4, cursorColumn: 0))
+        #expect(paren.lead == "")
+    }
 }

@@ -20,7 +20,7 @@ import Backends
             }
         }
         func continuations(of request: ContinuationRequest) -> CandidateEventStream {
-            AsyncStream { $0.finish() }
+            CandidateEventStream(AsyncStream { $0.finish() }) { _ in }
         }
     }
 

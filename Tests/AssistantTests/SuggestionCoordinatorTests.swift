@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Assistant
 import Backends
@@ -137,5 +138,105 @@ import Backends
         let id = coordinator.request(Self.ask, update: updates.handler)
         #expect(await updates.wait { $0.contains(.failed(request: id, message: "connection refused")) })
         #expect(updates.last(id, 0)?.state == .failed("connection refused"))
+    }
+}
+
+/// Stopping one candidate: the coordinator's side (pane updates, log, the
+/// backend told to stop exactly that candidate) with a scripted backend.
+@Suite struct SuggestionStopOneTests {
+    static let ask = SuggestionCoordinatorTests.ask
+
+    /// Forwards to a scripted backend and records which candidates of which
+    /// run the coordinator stopped through the stream.
+    final class StopRecorder: ContinuationBackend {
+        let inner: ScriptedBackend
+        private let stops = Mutex<[(run: Int, candidate: Int)]>([])
+        private let runs = Mutex(0)
+        init(_ inner: ScriptedBackend) { self.inner = inner }
+        var displayName: String { inner.displayName }
+        var stopped: [(run: Int, candidate: Int)] { stops.withLock { $0 } }
+
+        func continuations(of request: ContinuationRequest) -> CandidateEventStream {
+            let run = runs.withLock { $0 += 1; return $0 }
+            let upstream = inner.continuations(of: request)
+            let (stream, continuation) = AsyncStream<CandidateEvent>.makeStream()
+            let task = Task {
+                for await event in upstream { continuation.yield(event) }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+            return CandidateEventStream(stream) { [self] candidate in
+                stops.withLock { $0.append((run, candidate)) }
+                upstream.stop(candidate: candidate)
+            }
+        }
+    }
+
+    private func temporaryLog() throws -> FeedbackLog {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("intercut-tests-\(UUID().uuidString)")
+        return try FeedbackLog(url: dir.appendingPathComponent("feedback.jsonl"))
+    }
+
+    @Test func theStoppedCandidateKeepsItsTextAndTheOthersFinish() async throws {
+        // Candidate 1 rambles on without a beat; 0 and 2 take a while, then end their beat.
+        func slowBeat(_ first: String) -> ScriptedBackend.Script {
+            ScriptedBackend.Script(tokens: [ScriptedBackend.Script.Token(first, after: .milliseconds(20)),
+                                            ScriptedBackend.Script.Token(" Still.\n\n", after: .milliseconds(400))])
+        }
+        let rambling = ScriptedBackend.Script(tokens: ["The", " dial"].map { ScriptedBackend.Script.Token($0, after: .milliseconds(2)) }
+                                              + Array(repeating: ScriptedBackend.Script.Token(" and", after: .milliseconds(50)), count: 200))
+        let backend = StopRecorder(ScriptedBackend(scripts: [slowBeat("Vera waits."), rambling, slowBeat("Marlowe listens.")]))
+        let log = try temporaryLog()
+        var settings = SuggestionSettings(maxTokens: 1000)
+        settings.regenerateOnReject = false
+        let coordinator = SuggestionCoordinator(backend: backend, settings: settings, log: log)
+        let updates = UpdateCollector()
+        let id = coordinator.request(Self.ask, update: updates.handler)
+        #expect(await updates.wait { _ in updates.last(id, 1)?.text.hasPrefix("The dial") == true })
+        coordinator.stop(request: id, index: 1)
+        let stoppedText = try #require(updates.last(id, 1)).text
+        #expect(updates.last(id, 1)?.state == .stopped)
+        #expect(backend.stopped.map(\.candidate) == [1], "the backend was told to stop candidate 1 alone")
+        // The others go on to the end of their beat.
+        #expect(await updates.wait { _ in updates.settled(id, count: 3) })
+        #expect(updates.last(id, 0)?.text == "Vera waits. Still.")
+        #expect(updates.last(id, 0)?.state == .done(.stop))
+        #expect(updates.last(id, 2)?.text == "Marlowe listens. Still.")
+        #expect(updates.last(id, 2)?.state == .done(.stop))
+        #expect(updates.last(id, 1)?.text == stoppedText, "no text after the stop")
+        #expect(updates.last(id, 1)?.state == .stopped)
+        // Stopping it again, or a finished one, does nothing.
+        let count = updates.all.count
+        coordinator.stop(request: id, index: 1)
+        coordinator.stop(request: id, index: 0)
+        #expect(updates.all.count == count)
+        // Its text can still be decided on; the log says it was stopped alone.
+        coordinator.record(request: id, index: 1, outcome: .acceptedPart(stoppedText))
+        coordinator.close()
+        log.synchronize()
+        let reader = try FeedbackReader(contentsOf: log.url)
+        let candidates = reader.records.filter { $0.event == .candidate }
+        let stopped = try #require(candidates.first { $0.index == 1 })
+        #expect(stopped.finish == "stopped")
+        #expect(stopped.stoppedAlone == true)
+        #expect(stopped.text == stoppedText)
+        #expect(candidates.filter { $0.index != 1 }.allSatisfy { $0.stoppedAlone == nil && $0.finish == "stop" })
+        #expect(reader.records.contains { $0.event == .outcome && $0.index == 1 && $0.outcome == "accepted_part" })
+    }
+
+    @Test func aCandidateWhoseBeatEndedStopsInTheBackend() async {
+        // Candidate 0 finishes its beat early but the script plays on; candidate 1 is slower.
+        let early = ScriptedBackend.Script(tokens: ["Vera runs.\n\n", "MARLOWE\n"] + Array(repeating: "Wait. ", count: 100),
+                                           interval: .milliseconds(5))
+        let late = ScriptedBackend.Script(tokens: ["The dial", " turns.", "\n\n"], interval: .milliseconds(100))
+        let backend = StopRecorder(ScriptedBackend(scripts: [early, late]))
+        let coordinator = SuggestionCoordinator(backend: backend, settings: SuggestionSettings(count: 2, maxTokens: 1000), log: nil)
+        let updates = UpdateCollector()
+        let id = coordinator.request(SuggestionAsk(script: Self.ask.script, cursorLine: 7, cursorColumn: 0, count: 2),
+                                     update: updates.handler)
+        #expect(await updates.wait { _ in updates.settled(id, count: 2) })
+        #expect(updates.last(id, 0)?.text == "Vera runs.")
+        #expect(backend.stopped.map(\.candidate).contains(0), "the engine is not left decoding a finished beat")
+        #expect(!backend.stopped.map(\.candidate).contains(1))
     }
 }

@@ -1,9 +1,10 @@
+import Synchronization
 import Testing
 @testable import Backends
 
 @Suite struct CandidateEventSinkTests {
     @Test func eachCandidateEndsOnceAndTheStreamFinishesWithTheLast() async {
-        let (stream, continuation) = CandidateEventStream.makeStream()
+        let (stream, continuation) = AsyncStream<CandidateEvent>.makeStream()
         let sink = CandidateEventSink(continuation: continuation, candidateCount: 2)
         sink.state(0, .streaming)
         sink.text(0, "a")
@@ -16,6 +17,29 @@ import Testing
         #expect(run.states[0] == [.queued, .streaming, .done(.stop)])
         #expect(run.states[1] == [.queued, .failed("boom")])
         #expect(run.text(0) == "a" && run.text(1) == "")
+        #expect(run.eventsAfterFinal == 0)
+    }
+
+    @Test func stoppingOneCandidateEndsItAndRunsOnlyItsWatchers() async {
+        let (stream, continuation) = AsyncStream<CandidateEvent>.makeStream()
+        let sink = CandidateEventSink(continuation: continuation, candidateCount: 3)
+        let fired = Mutex<[String]>([])
+        sink.whenFinal([1]) { fired.withLock { $0.append("one") } }
+        sink.whenFinal([0, 1]) { fired.withLock { $0.append("zero and one") } }
+        sink.state(1, .streaming)
+        sink.text(1, "a")
+        sink.stop(1)
+        sink.text(1, "late")                 // dropped: stopped
+        sink.stop(1)                         // a second stop changes nothing
+        #expect(fired.withLock { $0 } == ["one"])
+        sink.state(0, .done(.stop))
+        #expect(fired.withLock { $0 } == ["one", "zero and one"])
+        sink.whenFinal([1]) { fired.withLock { $0.append("late watcher") } }   // already final: runs at once
+        #expect(fired.withLock { $0 }.last == "late watcher")
+        sink.state(2, .done(.stop))
+        let run = await CollectedRun.collect(stream)
+        #expect(run.states[1] == [.queued, .streaming, .stopped])
+        #expect(run.text(1) == "a")
         #expect(run.eventsAfterFinal == 0)
     }
 

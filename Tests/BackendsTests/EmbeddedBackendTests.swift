@@ -74,6 +74,37 @@ import Synchronization
         #expect(pushedText.hasPrefix(forced.text))
     }
 
+    @Test func stoppingOneCandidateEndsItAloneAndTheBatchGoesOn() async throws {
+        let backend = try RealEngine.backend()
+        let maxTokens = 60
+        let request = ContinuationRequest(prompt: Self.prompt, candidateCount: 3,
+                                          sampling: SamplingOptions(temperature: 0), stop: StopRules(maxTokens: maxTokens))
+        let rowsBefore = backend.engine.queueSync { backend.engine.session.decodedRows }
+        let stream = backend.continuations(of: request)
+        var run = CollectedRun()
+        for await event in stream {
+            if run.finalState(event.candidate) != nil { run.eventsAfterFinal += 1 }
+            switch event.kind {
+            case .state(let state): run.states[event.candidate, default: []].append(state)
+            case .text(let text):
+                run.texts[event.candidate, default: ""] += text
+                if event.candidate == 1, run.text(1).count >= 8 { stream.stop(candidate: 1) }
+            case .progress(let progress): run.lastProgress[event.candidate] = progress
+            }
+        }
+        let rows = backend.engine.queueSync { backend.engine.session.decodedRows } - rowsBefore
+        print("ENGINE-STOP-ONE: decoded rows \(rows) with candidate 1 stopped after \(run.text(1).count) characters; "
+              + "\(3 * (maxTokens - 1)) for all three to \(maxTokens) tokens")
+        #expect(run.eventsAfterFinal == 0)
+        #expect(run.finalState(1) == .stopped)
+        #expect(run.finalState(0) == .done(.length))
+        #expect(run.finalState(2) == .done(.length))
+        #expect(run.lastProgress[0]?.tokens == maxTokens && run.lastProgress[2]?.tokens == maxTokens)
+        // The engine decoded candidate 1 for far fewer steps than the others.
+        #expect(rows < 3 * (maxTokens - 1) - 20, "decoded \(rows) rows; all three to the end is \(3 * (maxTokens - 1))")
+        #expect(run.text(1).count < run.text(0).count)
+    }
+
     @Test func cancellingStopsAtOnceAndTheEngineServesTheNextRequest() async throws {
         let backend = try RealEngine.backend()
         let long = ContinuationRequest(prompt: Self.prompt, candidateCount: 2,

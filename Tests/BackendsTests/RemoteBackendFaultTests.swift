@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 @testable import Backends
 
@@ -198,6 +199,44 @@ import Testing
             return texts
         }
         #expect(await consumer.value >= 30)
+        #expect(server.connectionsOpened == 3)
+        #expect(await server.allConnectionsClosed())
+    }
+
+    @Test func stoppingOneCandidateClosesOnlyItsConnection() async throws {
+        let server = try await tickingServer()
+        defer { Task { await server.shutdown() } }
+        // The server streams choice 0 only (it ignores `n`): candidates 1 and 2 get requests of their own.
+        let backend = try RemoteBackend.testing(.openai, server)
+        let stream = backend.continuations(of: ContinuationRequest(prompt: "x", candidateCount: 3, stop: StopRules(maxTokens: 1_000_000)))
+        let texts = NIOLockedValueBox([0, 0, 0])
+        let consumer = Task {
+            var states: [Int: [CandidateState]] = [:]
+            for await event in stream {
+                switch event.kind {
+                case .text: texts.withLockedValue { $0[event.candidate] += 1 }
+                case .state(let state): states[event.candidate, default: []].append(state)
+                case .progress: break
+                }
+            }
+            return states
+        }
+        func waitFor(_ condition: () -> Bool) async {
+            let deadline = ContinuousClock.now + .seconds(20)
+            while !condition(), ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+        }
+        await waitFor { texts.withLockedValue { $0.allSatisfy { $0 >= 5 } } }
+        stream.stop(candidate: 1)
+        await waitFor { server.openConnections == 2 }
+        #expect(server.openConnections == 2, "candidate 1's connection closed, the others' still open")
+        let before = texts.withLockedValue { $0 }
+        await waitFor { texts.withLockedValue { $0[0] > before[0] + 5 && $0[2] > before[2] + 5 } }
+        let after = texts.withLockedValue { $0 }
+        #expect(after[0] > before[0] + 5 && after[2] > before[2] + 5, "the others go on streaming")
+        #expect(after[1] == before[1], "nothing more of the stopped candidate")
+        consumer.cancel()
+        let states = await consumer.value
+        #expect(states[1]?.last == .stopped)
         #expect(server.connectionsOpened == 3)
         #expect(await server.allConnectionsClosed())
     }

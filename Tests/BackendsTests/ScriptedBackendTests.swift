@@ -44,6 +44,29 @@ import Testing
         #expect(run.finalState(0) == .failed("model crashed"))
     }
 
+    @Test func stoppingOneCandidateLetsTheOthersFinish() async {
+        let long = ScriptedBackend.Script(tokens: Array(repeating: "x", count: 200), interval: .milliseconds(5), ending: .hang)
+        let short = ScriptedBackend.Script(tokens: ["a", "b", "c"], interval: .milliseconds(30))
+        let stream = ScriptedBackend(scripts: [long, short]).continuations(of: ContinuationRequest(
+            prompt: "x", candidateCount: 2, stop: StopRules(maxTokens: 1000)))
+        var run = CollectedRun()
+        for await event in stream {
+            if run.finalState(event.candidate) != nil { run.eventsAfterFinal += 1 }
+            switch event.kind {
+            case .state(let state): run.states[event.candidate, default: []].append(state)
+            case .text(let text):
+                run.texts[event.candidate, default: ""] += text
+                if event.candidate == 0, run.text(0).count == 2 { stream.stop(candidate: 0) }
+            case .progress(let progress): run.lastProgress[event.candidate] = progress
+            }
+        }
+        #expect(run.states[0] == [.queued, .streaming, .stopped])
+        #expect(run.text(0).count < 200)
+        #expect(run.finalState(1) == .done(.stop))
+        #expect(run.text(1) == "abc")
+        #expect(run.eventsAfterFinal == 0)
+    }
+
     @Test func cancellingTheConsumerEndsTheProducer() async {
         let slow = ScriptedBackend.Script(tokens: Array(repeating: "x", count: 1000), interval: .milliseconds(5))
         let stream = ScriptedBackend(scripts: [slow]).continuations(of: ContinuationRequest(prompt: "x", candidateCount: 2))

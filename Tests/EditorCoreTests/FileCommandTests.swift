@@ -126,7 +126,8 @@ struct RecoveryOpenTests {
         let editor = Editor()
         editor.open(Document(path: "/tmp/a.fountain", text: "recovered"), markModified: true)
         #expect(editor.isModified)
-        #expect(editor.handle(.key(.ctrl("q"))).isEmpty)
+        // Only the new path for the suggestion log goes out: no quit.
+        #expect(editor.handle(.key(.ctrl("q"))) == [.suggestion(.scriptPath("/tmp/a.fountain", savedAs: false))])
         #expect(editor.state.prompt != nil)
     }
 }

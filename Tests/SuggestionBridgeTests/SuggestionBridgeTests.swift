@@ -136,6 +136,39 @@ struct SuggestionBridgeTests {
         #expect(harness.editor.suggestionCandidates.allSatisfy { $0.status == .stopped })
     }
 
+    @Test func stoppingTheFocusedCandidateLeavesTheOthersStreamingAndItsTextTakeable() async throws {
+        let harness = try BridgeHarness(scripts: [Self.words("Vera counts the seconds under her breath.", every: .milliseconds(40)),
+                                                  Self.words("On and on and on", every: .milliseconds(10), ending: .hang),
+                                                  Self.words("The dial clicks twice, then a third time.", every: .milliseconds(40))])
+        harness.press(.ctrl(" "))
+        try await harness.run(until: "candidate 2 streaming") { $0.suggestionCandidates.count == 3 && $0.suggestionCandidates[1].text.contains("and") }
+        harness.press(.ctrl("n"))
+        #expect(harness.editor.focusedSuggestion == 1)
+        harness.press(.function(6), .shift)
+        #expect(harness.editor.suggestionCandidates[1].status == .stopped)
+        #expect(harness.screen.contains("Suggestion 2 stopped; the others go on"))
+        try await harness.run(until: "the others finish") { editor in
+            editor.suggestionCandidates.count == 3 && [0, 2].allSatisfy { editor.suggestionCandidates[$0].status == .done }
+        }
+        #expect(harness.editor.suggestionCandidates[1].status == .stopped)
+        let stoppedText = harness.editor.suggestionCandidates[1].text
+        try await Task.sleep(for: .milliseconds(100))
+        harness.posted.drain(into: harness.editor)
+        #expect(harness.editor.suggestionCandidates[1].text == stoppedText, "no tokens after the stop")
+        #expect(harness.screen.contains("stopped"))
+        // Its text so far can still be taken.
+        harness.press(.ctrl("t"))
+        #expect(harness.editor.text.hasSuffix(stoppedText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        harness.bridge.finish(harness.editor.finishSuggestions())
+        let records = try String(contentsOf: harness.logURL, encoding: .utf8).split(separator: "\n").compactMap {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let candidate = records.first { $0["event"] as? String == "candidate" && $0["index"] as? Int == 1 }
+        #expect(candidate?["finish"] as? String == "stopped")
+        #expect(candidate?["stopped_alone"] as? Bool == true)
+        #expect(try harness.loggedOutcomes().first { $0.index == 1 }?.outcome == "accepted")
+    }
+
     @Test func editingAboveTheRequestPointStopsGeneration() async throws {
         let harness = try BridgeHarness(scripts: [Self.words("Slowly the door opens", ending: .hang)])
         harness.press(.ctrl(" "))
@@ -201,6 +234,23 @@ struct SuggestionBridgeTests {
         try await harness.run(until: "the waiting request ran") { $0.suggestionCandidates.contains { $0.status == .done } }
     }
 
+    @Test func aCandidateStoppedWhileTheModelLoadsIsNeverGenerated() async throws {
+        let harness = try BridgeHarness(scripts: Self.lines.map { Self.words($0) }, install: false)
+        harness.press(.ctrl(" "))
+        harness.press(.ctrl("n"))
+        harness.press(.function(6), .shift)
+        harness.posted.drain(into: harness.editor)
+        harness.bridge.install(harness.coordinator)
+        try await harness.run(until: "the other two done") { editor in
+            [0, 2].allSatisfy { index in editor.suggestionCandidates.contains { $0.index == index && $0.status == .done } }
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        harness.posted.drain(into: harness.editor)
+        let stopped = harness.editor.suggestionCandidates.first { $0.index == 1 }
+        #expect(stopped?.status == .stopped)
+        #expect(stopped?.text.isEmpty == true, "no text was generated for it")
+    }
+
     @Test func noBackendSaysWhyAndEditingGoesOn() async throws {
         let harness = try BridgeHarness(scripts: [Self.words("x")], install: false)
         harness.press(.ctrl(" "))
@@ -214,6 +264,76 @@ struct SuggestionBridgeTests {
         #expect(harness.editor.text.hasSuffix("Vera runs."))
         harness.press(.ctrl(" "))
         #expect(harness.editor.suggestionCandidates.isEmpty || harness.editor.suggestionCandidates.allSatisfy { $0.status != .queued })
+    }
+
+    @Test func afterSaveAsDecisionsGoToTheNewScriptsLogWithItsHistory() async throws {
+        let folder = NSTemporaryDirectory() + "intercut-saveas-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let first = folder + "/draft.fountain", renamed = folder + "/heist.fountain", other = folder + "/other.fountain"
+        let editor = Editor(document: Document(path: first, text: "INT. VAULT - NIGHT\n\nMarlowe kneels at the dial.\n\n"))
+        _ = editor.handle(.resize(width: 120, height: 40))
+        _ = editor.handle(.key(.end, .control))
+        let posted = PostedWork()
+        let bridge = SuggestionBridge(post: { posted.post($0) })
+        let coordinator = SuggestionCoordinator(backend: ScriptedBackend(scripts: Self.lines.map { Self.words($0) }),
+                                                settings: SuggestionSettings(count: 3, regenerateOnReject: false),
+                                                log: try FeedbackLog(script: first))
+        func apply(_ effects: [EditorEffect]) { for case .suggestion(let effect) in effects { bridge.perform(effect) } }
+        func outcomes(_ script: String) throws -> [String] {
+            let text = (try? String(contentsOf: FeedbackLocation.log(forScript: script), encoding: .utf8)) ?? ""
+            return try text.split(separator: "\n").compactMap {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }.filter { $0["event"] as? String == "outcome" }.map { "\($0["index"] as? Int ?? -1) \($0["outcome"] as? String ?? "")" }
+        }
+        bridge.install(coordinator)
+        func waitDone() async throws {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, !(editor.suggestionCandidates.count == 3 && editor.suggestionCandidates.allSatisfy { $0.status == .done }) {
+                posted.drain(into: editor)
+                try await Task.sleep(for: .milliseconds(5))
+            }
+        }
+        apply(editor.handle(.key(.ctrl(" "))))
+        try await waitDone()
+        apply(editor.handle(.key(.function(7))))          // reject 1 under the first name
+        apply(editor.didSave(path: renamed))              // Save As
+        apply(editor.handle(.key(.ctrl("n"))))
+        apply(editor.handle(.key(.ctrl("t"))))            // take 2 (3 is ignored) under the new name
+        // Another script: later records go to its log, none of the renamed one's.
+        _ = FileManager.default.createFile(atPath: other, contents: Data("FADE IN:\n".utf8))
+        let files = FileSession(editor: editor, journalDirectory: folder + "/journal")
+        apply(files.perform(.open(path: other), editor: editor) ?? [])
+        // (The first rejected line is now filtered for the session: wait for one finished candidate.)
+        apply(editor.handle(.key(.ctrl(" "))))
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !editor.suggestionCandidates.contains(where: { $0.status == .done }) {
+            posted.drain(into: editor)
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        if editor.suggestionCandidates.first(where: { $0.index == editor.focusedSuggestion })?.status != .done {
+            apply(editor.handle(.key(.ctrl("n"))))
+        }
+        apply(editor.handle(.key(.function(7))))
+        bridge.finish(editor.finishSuggestions())
+        #expect(try outcomes(first) == ["0 rejected"], "the old log stays as it was")
+        #expect(try outcomes(renamed) == ["0 rejected", "1 accepted", "2 ignored"], "its history came along")
+        let renamedLog = try String(contentsOf: FeedbackLocation.log(forScript: renamed), encoding: .utf8)
+        #expect(renamedLog.components(separatedBy: "\"event\":\"request\"").count == 2, "one request: the other script's is not here")
+        let otherOutcomes = try outcomes(other)
+        #expect(otherOutcomes.contains { $0.hasSuffix("rejected") }, "\(otherOutcomes)")
+        let otherLog = try String(contentsOf: FeedbackLocation.log(forScript: other), encoding: .utf8)
+        #expect(otherLog.components(separatedBy: "\"event\":\"request\"").count == 2, "only the other script's request")
+
+        // A move made while the model loads applies when it is in.
+        let waiting = SuggestionBridge(post: { posted.post($0) })
+        waiting.perform(.scriptPath(renamed, savedAs: true))
+        waiting.perform(.scriptPath(other, savedAs: false))
+        let late = SuggestionCoordinator(backend: ScriptedBackend(scripts: [Self.words("x")]), settings: SuggestionSettings(),
+                                         log: try FeedbackLog(script: first))
+        waiting.finish([])                                 // waits for the bridge's queue to carry out both
+        waiting.install(late)
+        waiting.finish([])                                 // and for the install
+        #expect(late.logURL == FeedbackLocation.log(forScript: other))
     }
 
     @Test func aFailingBackendShowsTheError() async throws {

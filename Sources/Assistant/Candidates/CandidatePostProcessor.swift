@@ -58,8 +58,11 @@ struct CandidatePostProcessor: Sendable {
         var body = raw.replacingOccurrences(of: "\r\n", with: "\n")
         var breaks = 0
         var startsBlock: Bool
-        let before = lead.isEmpty ? newlinesBeforeCursor : Self.trailingBreaks(lead)
-        if lead.hasSuffix("\n") && !lead.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        let leadIsContent = !lead.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        // Line breaks between the last text and where the model starts: a
+        // lead of only line breaks adds to those in the buffer.
+        let before = leadIsContent ? Self.trailingBreaks(lead) : newlinesBeforeCursor + Self.trailingBreaks(lead)
+        if lead.hasSuffix("\n") && leadIsContent {
             // After a cue the speech follows directly: no blank line may break the block.
             while body.first?.isNewline == true || body.first == " " { body.removeFirst() }
             startsBlock = false

@@ -18,6 +18,13 @@ enum ScreenplayLine {
         return false
     }
 
+    /// Whether `line`, alone in its paragraph, is a cue waiting for its
+    /// speech: a cue once a line follows it, plain action without one (a
+    /// transition such as "CUT TO:" or a heading is neither).
+    static func isCueAwaitingSpeech(_ line: String) -> Bool {
+        isCue(line, followedBy: "…") && firstKind(of: line, followedBy: "") == .action
+    }
+
     /// Whether `line` looks like a speaker's name the model wrote in the
     /// wrong case ("Vera", "vera", "Old Man (V.O.)"): a cast name in any
     /// case, or one to three capitalized words without sentence

@@ -41,6 +41,8 @@ struct FeedbackRecord: Codable, Sendable, Equatable {
     var totalMs: Double?
     var repairs: [String]?
     var dropped: String?
+    /// True when the writer stopped this candidate alone (the others went on).
+    var stoppedAlone: Bool?
 
     // outcome
     var outcome: String?
@@ -70,6 +72,7 @@ struct FeedbackRecord: Codable, Sendable, Equatable {
         case promptTokens = "prompt_tokens"
         case ttftMs = "ttft_ms"
         case totalMs = "total_ms"
+        case stoppedAlone = "stopped_alone"
     }
 
     init(event: Event, session: String, request: Int, time: String) {

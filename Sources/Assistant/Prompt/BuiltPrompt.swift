@@ -4,8 +4,9 @@ public struct BuiltPrompt: Sendable, Equatable {
     /// The text sent to the backend.
     public var text: String
     /// Text the prompt ends with that belongs to every candidate (the
-    /// separator and cue of an element ask, e.g. "\n\nVERA\n"): candidates
-    /// are shown and inserted as `lead` + generated text.
+    /// separator and cue of an element ask, e.g. "\n\nVERA\n", or the "\n"
+    /// that turns the blank line under a paragraph into a separator):
+    /// candidates are shown and inserted as `lead` + generated text.
     public var lead: String
     /// Line breaks directly before the cursor (0 when the cursor ends a
     /// non-empty line's text), which decides how many a candidate needs

@@ -14,7 +14,9 @@ import Fountain
 /// 5. for a completion model, the writer's direction as a note before the
 ///    paragraph at the cursor, `[[Vera lies.]]`;
 /// 6. for an element ask, the lead: the blank line and cue ("VERA\n") the
-///    candidates then continue.
+///    candidates then continue; on the one blank line right under a
+///    paragraph, the line break that makes it a separator (see
+///    ``separatorLead(lines:cursorLine:newlinesBefore:)``).
 ///
 /// Parts 1–3 change rarely and part 4 only at its end as the writer types,
 /// so consecutive prompts share all but their last tokens: the embedded
@@ -57,7 +59,9 @@ public struct PromptBuilder: Sendable {
 
         let newlines = Self.newlinesBeforeCursor(lines: lines, cursorLine: cursorLine, cursorText: cursorText)
         let atStart = cursorLine == 0 && cursorText.isEmpty
-        let lead = Self.lead(for: ask.element, newlinesBefore: atStart ? 2 : newlines)
+        let lead = ask.element == nil && !atStart
+            ? Self.separatorLead(lines: lines, cursorLine: cursorLine, newlinesBefore: newlines)
+            : Self.lead(for: ask.element, newlinesBefore: atStart ? 2 : newlines)
 
         // The cursor inside the title page: nothing to structure.
         if cursorLine < titleEnd {
@@ -149,6 +153,26 @@ public struct PromptBuilder: Sendable {
         case .action:
             return breaks
         }
+    }
+
+    /// The lead of a plain ask with the cursor on an empty line right under
+    /// a paragraph: "\n" (the prompt then ends with a blank line, so the
+    /// model starts a new element, and every candidate starts with the line
+    /// break the buffer lacks, so the element is inserted one blank line
+    /// below the paragraph), unless that paragraph is a dialogue block: under
+    /// a cue, a parenthetical or a line of speech the block goes on, so the
+    /// prompt ends with one line break and the model continues the speech.
+    /// Anywhere else: "" (the cursor's own line or paragraph continues, or
+    /// there already is a blank line).
+    static func separatorLead(lines: [String], cursorLine: Int, newlinesBefore: Int) -> String {
+        guard newlinesBefore == 1, cursorLine >= 1, isBlank(lines[cursorLine]) else { return "" }
+        var start = cursorLine - 1
+        while start > 0, !isBlank(lines[start - 1]) { start -= 1 }
+        // A lone cue is one the writer just typed (Enter after a cue opens
+        // the speech line below it).
+        let dialogue = start + 1 < cursorLine ? ScreenplayLine.isCue(lines[start], followedBy: lines[start + 1])
+                                              : ScreenplayLine.isCueAwaitingSpeech(lines[start])
+        return dialogue ? "" : "\n"
     }
 
     /// The current scene's lines (the last one is the cursor line up to the

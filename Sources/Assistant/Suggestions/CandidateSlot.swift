@@ -14,6 +14,8 @@ struct CandidateSlot: Sendable {
     var dropped: String?
     /// Ended, as far as the coordinator is concerned (the backend may still be streaming it).
     var ended = false
+    /// The writer stopped this candidate while the others went on.
+    var stoppedAlone = false
     var logged = false
     var outcome: SuggestionOutcome?
     var tokens = 0

@@ -42,6 +42,9 @@ public final class SuggestionCoordinator: Sendable {
         state.withLock { $0.decided > 0 ? Double($0.kept) / Double($0.decided) : nil }
     }
 
+    /// The feedback log's file now (nil: not logging).
+    public var logURL: URL? { log?.url }
+
     /// The backend's label, for the status bar.
     public var backendName: String { backend.displayName }
 
@@ -87,15 +90,18 @@ public final class SuggestionCoordinator: Sendable {
             direction: settings.promptStyle == .chat ? ask.direction : nil)
         let processor = CandidatePostProcessor(prompt: prompt, stopAtBeat: settings.stopAtBeat,
                                                stopAtScene: settings.stopAtScene)
-        let live = state.withLock { s -> Bool in
-            guard s.current == id, var r = s.requests[id], r.slots.contains(where: { !$0.ended }) else { return false }
+        // Slots the writer stopped while the prompt was being built are not generated.
+        let open = state.withLock { s -> [Int] in
+            guard s.current == id, var r = s.requests[id] else { return [] }
+            let open = r.slots.indices.filter { !r.slots[$0].ended }
+            guard !open.isEmpty else { return [] }
             r.prepared = Prepared(prompt: prompt, processor: processor, base: request)
             s.requests[id] = r
-            return true
+            return open
         }
-        guard live else { return }
+        guard !open.isEmpty else { return }
         log?.append(requestRecord(id: id, prompt: prompt, ask: ask, sampling: sampling))
-        startRun(request: id, slots: Array(0..<ask.count), update: update)
+        startRun(request: id, slots: open, update: update)
     }
 
     /// Regenerates one slot of a request (after a reject), same callback.
@@ -106,6 +112,31 @@ public final class SuggestionCoordinator: Sendable {
             return true
         }
         if ok { startRun(request: request, slots: [index], update: update) }
+    }
+
+    /// Stops one candidate of the current request while the others go on:
+    /// the backend stops spending on it (the engine's batch decodes without
+    /// it; its own remote request is closed). It keeps its text and can
+    /// still be decided on; the log's candidate record says it was stopped alone.
+    public func stop(request: SuggestionRequestID, index: Int) {
+        var out: SuggestionUpdate?
+        var record: FeedbackRecord?
+        var release: (() -> Void)?
+        let update: UpdateHandler? = state.withLock { s in
+            guard s.current == request, var r = s.requests[request], r.slots.indices.contains(index),
+                  !r.slots[index].ended else { return nil }
+            r.slots[index].ended = true
+            r.slots[index].state = .stopped
+            r.slots[index].stoppedAlone = true
+            out = candidateUpdate(request, index, r.slots[index])
+            record = candidateRecord(request: request, index: index, slot: r.slots[index])
+            release = Self.release(slot: index, of: &r)
+            s.requests[request] = r
+            return r.update
+        }
+        if let record { log?.append(record) }
+        release?()
+        if let update, let out { update(out) }
     }
 
     /// Stops generating. Candidates keep their text and can still be decided on.
@@ -124,6 +155,28 @@ public final class SuggestionCoordinator: Sendable {
         }
         for (handler, message) in stopped { handler(message) }
         records.forEach { log?.append($0) }
+    }
+
+    /// The script now lives at `path` (nil: untitled): later records go to
+    /// its log (``FeedbackLocation``). With `sameScript` (Save As) the
+    /// script's history goes along: the old log's records (for an untitled
+    /// buffer's shared log, this session's) are copied into the new log,
+    /// and the request on screen goes on. Otherwise (another script opened)
+    /// the current request is closed first, so its last records stay in the
+    /// old script's log. Returns a one-line problem, if any; records then
+    /// keep going to the old log.
+    public func moveLog(toScript path: String?, sameScript: Bool) -> String? {
+        guard let log else { return nil }
+        let destination = FeedbackLocation.log(forScript: path)
+        guard destination.standardizedFileURL.path != log.url.standardizedFileURL.path else { return nil }
+        if !sameScript { close() }
+        let untitled = log.url.standardizedFileURL.path == FeedbackLocation.log(forScript: nil).standardizedFileURL.path
+        do {
+            try log.move(to: destination, carrying: !sameScript ? .nothing : untitled ? .session(session) : .everything)
+            return nil
+        } catch {
+            return "Feedback log: \(error); suggestions are still recorded in \(log.url.path)"
+        }
     }
 
     /// Logs the writer's decision on a candidate and feeds steering.
@@ -164,7 +217,7 @@ public final class SuggestionCoordinator: Sendable {
             for index in slots { r.slots[index].run = run; r.slots[index].started = .now }
             // A run that now feeds no open slot only keeps the model busy: stop it.
             for old in previous where !r.slots.contains(where: { $0.run == old && !$0.ended }) {
-                r.tasks.removeValue(forKey: old)?.cancel()
+                r.runs.removeValue(forKey: old)?.task?.cancel()
             }
             var continuation = prepared.base
             continuation.candidateCount = slots.count
@@ -174,6 +227,13 @@ public final class SuggestionCoordinator: Sendable {
             return (run, continuation)
         }) else { return }
         let stream = backend.continuations(of: continuation)
+        // Registered before the first event is read, so a slot that ends early can stop its candidate.
+        let registered = state.withLock { s -> Bool in
+            guard s.current == request, s.requests[request] != nil else { return false }
+            s.requests[request]!.runs[run] = Run(stream: stream, slots: slots)
+            return true
+        }
+        guard registered else { return }
         let task = Task { [self] in
             for await event in stream {
                 guard slots.indices.contains(event.candidate) else { continue }
@@ -181,8 +241,8 @@ public final class SuggestionCoordinator: Sendable {
             }
         }
         let orphan = state.withLock { s -> Bool in
-            guard s.current == request, s.requests[request] != nil else { return true }
-            s.requests[request]!.tasks[run] = task
+            guard s.current == request, s.requests[request]?.runs[run] != nil else { return true }
+            s.requests[request]!.runs[run]!.task = task
             return false
         }
         if orphan { task.cancel() }
@@ -193,7 +253,7 @@ public final class SuggestionCoordinator: Sendable {
         var out: [SuggestionUpdate] = []
         var records: [FeedbackRecord] = []
         var refill = false
-        var finishedRun: Task<Void, Never>?
+        var release: (() -> Void)?
         state.withLock { s in
             guard s.current == request, var r = s.requests[request], let processor = r.prepared?.processor else { return }
             var slot = r.slots[index]
@@ -210,6 +270,8 @@ public final class SuggestionCoordinator: Sendable {
                 slot.processed = processor.process(slot.raw)
                 if slot.state == .queued { slot.state = .streaming }
                 if slot.processed.complete || s.steering.repeatsRejection(slot.processed.text, complete: false) {
+                    // The beat is over (or the text repeats a rejection): the
+                    // backend stops spending on this candidate below.
                     refill = end(&slot, as: .done(.stop), in: r, steering: s.steering, out: &out, records: &records,
                                  request: request, index: index)
                 } else {
@@ -225,16 +287,27 @@ public final class SuggestionCoordinator: Sendable {
             if refill {
                 r.slots[index].refills += 1
             }
-            // Every slot this run feeds has ended: stop the model early.
-            if r.slots.allSatisfy({ $0.run != run || $0.ended }) {
-                finishedRun = r.tasks.removeValue(forKey: run)
-            }
+            if slot.ended { release = Self.release(slot: index, of: &r) }
             s.requests[request] = r
         }
         for message in out { update(message) }
         records.forEach { log?.append($0) }
-        finishedRun?.cancel()
+        release?()
         if refill { startRun(request: request, slots: [index], update: update) }
+    }
+
+    /// What stops the backend's work for `slot`, which has just ended: the
+    /// whole run when it fed no other open slot (the task is removed from
+    /// `r`), else that one candidate of the run's stream (a no-op for a
+    /// candidate the backend already ended).
+    private static func release(slot index: Int, of r: inout RequestState) -> (() -> Void)? {
+        let runID = r.slots[index].run
+        guard let run = r.runs[runID], let position = run.slots.firstIndex(of: index) else { return nil }
+        if r.slots.allSatisfy({ $0.run != runID || $0.ended }) {
+            r.runs[runID] = nil
+            return { run.task?.cancel() }
+        }
+        return { run.stream.stop(candidate: position) }
     }
 
     /// Ends the candidate in `slot` with `final`: drops it if it is empty, a
@@ -279,8 +352,8 @@ public final class SuggestionCoordinator: Sendable {
     private func stopCurrent(_ s: inout State, loggingIgnored: Bool)
         -> (records: [FeedbackRecord], stopped: [(UpdateHandler, SuggestionUpdate)]) {
         guard let id = s.current, var r = s.requests[id] else { return ([], []) }
-        for task in r.tasks.values { task.cancel() }
-        r.tasks.removeAll()
+        for run in r.runs.values { run.task?.cancel() }
+        r.runs.removeAll()
         var records: [FeedbackRecord] = []
         var stopped: [(UpdateHandler, SuggestionUpdate)] = []
         for index in r.slots.indices {
@@ -346,6 +419,7 @@ public final class SuggestionCoordinator: Sendable {
         record.totalMs = Self.milliseconds(.now - slot.started)
         record.repairs = slot.processed.repairs.isEmpty ? nil : Array(Set(slot.processed.repairs)).sorted()
         record.dropped = slot.dropped
+        record.stoppedAlone = slot.stoppedAlone ? true : nil
         return record
     }
 
@@ -378,7 +452,15 @@ extension SuggestionCoordinator {
         let update: UpdateHandler
         /// Set once the prompt is built (off the caller's thread).
         var prepared: Prepared?
-        var tasks: [Int: Task<Void, Never>] = [:]
+        var runs: [Int: Run] = [:]
+    }
+
+    /// One backend stream feeding `slots` (candidate i of the stream feeds `slots[i]`).
+    struct Run: Sendable {
+        let stream: CandidateEventStream
+        let slots: [Int]
+        /// The task reading the stream (set right after the run is registered).
+        var task: Task<Void, Never>?
     }
 
     /// A request's prompt, post-processing and the backend request every run starts from.

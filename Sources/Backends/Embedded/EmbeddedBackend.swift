@@ -18,6 +18,8 @@ import Inference
 /// - Progress counts one token per streamed piece (the engine streams one
 ///   piece per token, except where a stop sequence or a split UTF-8
 ///   character holds text back).
+/// - Stopping one candidate takes it out of the batch at the next token:
+///   the others decode on with one row less.
 /// - Cancellation stops decoding at the next token. A prompt evaluation
 ///   already under way finishes first (it is one batch), but the stream ends
 ///   at once with every open candidate `stopped`; the next request waits
@@ -73,14 +75,21 @@ public final class EmbeddedBackend: TokenizingBackend {
             // Stop rules are the engine's; the meters only count and time.
             let counting = StopRules(maxTokens: Int.max)
             var meters = (0..<request.candidateCount).map { _ in CandidateMeter(rules: counting) }
+            // A candidate the consumer stops leaves the engine's batch at the next step.
+            let control = GenerationControl()
+            for index in 0..<request.candidateCount {
+                sink.whenFinal([index]) { control.stop(candidate: index) }
+            }
             do {
-                for try await event in engine.generate(generation) {
+                for try await event in engine.generate(generation, control: control) {
                     switch event {
                     case .delta(let index, let text):
                         sink.state(index, .streaming)
                         _ = meters[index].accept(text)
                         sink.text(index, text)
                         sink.progress(index, meters[index].progress)
+                    case .finished(let index, _, .cancelled):
+                        sink.state(index, .stopped)
                     case .finished(let index, _, let reason):
                         sink.state(index, .streaming)
                         sink.progress(index, meters[index].progress)

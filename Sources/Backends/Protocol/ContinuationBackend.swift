@@ -12,6 +12,11 @@
 /// - Cancelling the task that iterates the stream, or dropping the stream,
 ///   stops generation at once: remote connections are closed, no request is
 ///   left running.
+/// - ``CandidateEventStream/stop(candidate:)`` stops one candidate: its
+///   final `.stopped` comes through the stream at once, nothing after it,
+///   and the backend stops spending on it (the engine's batch goes on
+///   without it; a remote candidate's own request is closed) while the
+///   other candidates continue.
 /// - Failures are events (`.failed(message)` with a one-line message fit for a
 ///   status bar), never thrown; a backend never hangs past its timeouts.
 public protocol ContinuationBackend: Sendable {
@@ -22,5 +27,3 @@ public protocol ContinuationBackend: Sendable {
     func continuations(of request: ContinuationRequest) -> CandidateEventStream
 }
 
-/// The stream a ``ContinuationBackend`` returns; see its contract.
-public typealias CandidateEventStream = AsyncStream<CandidateEvent>

@@ -88,9 +88,21 @@ public struct RemoteBackend: ContinuationBackend {
         }
     }
 
-    /// One request serving `candidates` (one per choice), start to end.
+    /// One request serving `candidates` (one per choice), start to end. The
+    /// request is closed as soon as every candidate it serves is final: a
+    /// candidate with its own request (N requests, or a server that ignores
+    /// `n`) is cancelled alone when the consumer stops it. One choice of an
+    /// `n` request cannot be cancelled on the wire: its text is dropped, and
+    /// the request closes when its last open choice is stopped.
     private func stream(_ request: ContinuationRequest, candidates: [Int], started: ContinuousClock.Instant,
                         into sink: CandidateEventSink, onChoicesIgnored: (@Sendable () -> Void)? = nil) async {
+        await sink.serve(candidates) {
+            await streamReply(request, candidates: candidates, started: started, into: sink, onChoicesIgnored: onChoicesIgnored)
+        }
+    }
+
+    private func streamReply(_ request: ContinuationRequest, candidates: [Int], started: ContinuousClock.Instant,
+                             into sink: CandidateEventSink, onChoicesIgnored: (@Sendable () -> Void)?) async {
         var router = ChoiceRouter(candidates: candidates, rules: request.stop, started: started, sink: sink,
                                   onChoicesIgnored: onChoicesIgnored)
         let seed = candidates.count == 1 ? request.sampling.seed(forCandidate: candidates[0]) : request.sampling.seed
@@ -104,7 +116,7 @@ public struct RemoteBackend: ContinuationBackend {
                 for event in try decoder.feed(chunk.readableBytesView) {
                     router.handle(redacted(event)) { decoder.flush(choice: $0) }
                     // Leaving the loop drops the body, which closes the connection.
-                    if router.isComplete { break reading }
+                    if router.isComplete || router.openCandidates.allSatisfy(sink.isFinal) { break reading }
                 }
             }
             if !router.isComplete {

@@ -2,7 +2,8 @@
 /// a script of tokens with set delays, then ends as the script says.
 ///
 /// Stop rules apply exactly as for real backends (stop sequences, max
-/// tokens, time limit), and cancellation stops it at once. Candidate `i`
+/// tokens, time limit), and cancellation stops it at once (so does
+/// stopping one candidate, for that candidate). Candidate `i`
 /// plays `scripts[i % scripts.count]`.
 public struct ScriptedBackend: ContinuationBackend {
     /// One candidate's script.
@@ -59,7 +60,10 @@ public struct ScriptedBackend: ContinuationBackend {
             await withTaskGroup(of: Void.self) { group in
                 for index in 0..<request.candidateCount {
                     group.addTask {
-                        await Self.play(scripts[index % scripts.count], as: index, rules: request.stop, into: sink)
+                        // Its own task, so stopping this candidate cancels only its script.
+                        await sink.serve([index]) {
+                            await Self.play(scripts[index % scripts.count], as: index, rules: request.stop, into: sink)
+                        }
                     }
                 }
             }

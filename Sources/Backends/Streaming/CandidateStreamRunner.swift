@@ -1,13 +1,14 @@
 /// Builds a ``CandidateEventStream`` around a generation body: wires
-/// cancellation of the consumer to the producing task, enforces the
-/// request's time limit, and closes off candidates the body left open.
+/// cancellation of the consumer to the producing task, the consumer's stop
+/// of one candidate to the sink, enforces the request's time limit, and
+/// closes off candidates the body left open.
 enum CandidateStreamRunner {
     static func stream(
         candidateCount: Int,
         timeLimit: Duration?,
         body: @escaping @Sendable (CandidateEventSink) async -> Void
     ) -> CandidateEventStream {
-        let (stream, continuation) = CandidateEventStream.makeStream(bufferingPolicy: .unbounded)
+        let (stream, continuation) = AsyncStream<CandidateEvent>.makeStream(bufferingPolicy: .unbounded)
         let sink = CandidateEventSink(continuation: continuation, candidateCount: candidateCount)
         let task = Task {
             await withTaskGroup(of: Void.self) { group in
@@ -26,6 +27,6 @@ enum CandidateStreamRunner {
             sink.finishRemaining(Task.isCancelled ? .stopped : .failed("the backend ended without a result"))
         }
         continuation.onTermination = { _ in task.cancel() }
-        return stream
+        return CandidateEventStream(stream) { sink.stop($0) }
     }
 }

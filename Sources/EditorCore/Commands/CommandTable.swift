@@ -68,7 +68,8 @@ enum CommandTable {
         Command(name: "suggestion_edit", doc: "Edit the focused suggestion in the script; again: keep it") { $0.editSuggestion() },
         Command(name: "suggestion_reject", doc: "Reject the focused suggestion (or drop the one being edited)") { $0.rejectSuggestion() },
         Command(name: "suggestion_reject_all", doc: "Reject all suggestions and ask again") { $0.rejectAllSuggestions() },
-        Command(name: "suggestion_stop", doc: "Stop generating suggestions") { $0.stopSuggestions() },
+        Command(name: "suggestion_stop", doc: "Stop generating every suggestion") { $0.stopSuggestions() },
+        Command(name: "suggestion_stop_focused", doc: "Stop generating the focused suggestion; the others go on") { $0.stopFocusedSuggestion() },
         Command(name: "suggestion_direction", doc: "Suggest with a one-line direction (\"Vera lies\")") { $0.beginSuggestionDirection() },
         Command(name: "suggestion_for_character", doc: "Suggest a character's next line (name autocompletes)") { $0.beginSuggestionCharacter() },
     ]

@@ -43,7 +43,7 @@ public struct Keymap: Sendable {
         ("ctrl-space", "suggest"), ("ctrl-n", "suggestion_next"), ("ctrl-p", "suggestion_previous"),
         ("ctrl-t", "suggestion_accept"), ("f4", "suggestion_accept_word"), ("f5", "suggestion_accept_line"),
         ("ctrl-e", "suggestion_edit"), ("f7", "suggestion_reject"), ("f8", "suggestion_reject_all"),
-        ("f6", "suggestion_stop"), ("ctrl-d", "suggestion_direction"), ("shift-f5", "suggestion_for_character"),
+        ("f6", "suggestion_stop"), ("shift-f6", "suggestion_stop_focused"), ("ctrl-d", "suggestion_direction"), ("shift-f5", "suggestion_for_character"),
     ]
 
     public init(bindings: [KeyBinding: String]) {

@@ -63,15 +63,20 @@ public final class Editor {
     /// count as unsaved, so quitting asks and the title shows [+].
     public func open(_ document: Document, markModified: Bool = false) {
         resetSuggestionsForNewDocument()
+        if document.path != self.document.path {
+            pendingEffects.append(.suggestion(.scriptPath(document.path, savedAs: false)))
+        }
         self.document = document
         load(document)
         if markModified { savedStepID = -1 }
     }
 
     /// The UI loop wrote the file: mark the buffer unmodified. Returns
-    /// `.quit` when the save was the first half of "save and quit".
+    /// `.quit` when the save was the first half of "save and quit", and
+    /// `.suggestion(.scriptPath(…))` first when the file has a new name.
     @discardableResult
     public func didSave(path: String) -> [EditorEffect] {
+        let renamed: [EditorEffect] = path != document.path ? [.suggestion(.scriptPath(path, savedAs: true))] : []
         document.path = path
         document.text = currentText()
         // Typing after a save starts a new step, so the saved state has its own id.
@@ -80,9 +85,9 @@ public final class Editor {
         showMessage("Saved \((path as NSString).lastPathComponent)")
         if quitAfterSave {
             quitAfterSave = false
-            return [.quit]
+            return renamed + [.quit]
         }
-        return []
+        return renamed
     }
 
     /// The file changed on disk since it was opened: ask before overwriting.
@@ -107,6 +112,12 @@ public final class Editor {
     public func showError(_ text: String) {
         quitAfterSave = false
         setMessage(text, isError: true)
+    }
+
+    /// Effects raised outside `handle` (by `open`), for the caller to carry out now.
+    func takePendingEffects() -> [EditorEffect] {
+        defer { pendingEffects.removeAll(keepingCapacity: true) }
+        return pendingEffects
     }
 
     /// Handles one input event; returns what the UI loop must do.

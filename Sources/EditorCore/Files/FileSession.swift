@@ -70,6 +70,8 @@ public final class FileSession {
                 finishJournal(remove: !editor.isModified)
                 editor.open(document)
                 adopt(editor: editor)
+                // The decisions owed on the old script, then the new script's path, go out now.
+                return editor.takePendingEffects()
             } catch {
                 editor.showError("\(error)")
             }

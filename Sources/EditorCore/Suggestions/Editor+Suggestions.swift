@@ -204,6 +204,21 @@ extension Editor {
         requestSuggestions(direction: suggestions.query?.direction, character: suggestions.query?.character)
     }
 
+    /// Stops the focused candidate while the others keep streaming; its
+    /// text so far stays in the pane to take, edit or reject.
+    func stopFocusedSuggestion() {
+        guard let candidate = suggestions.focused, let ticket = suggestions.ticket else {
+            return showMessage(noSuggestionsMessage)
+        }
+        guard !candidate.status.isFinal else {
+            return showMessage("Suggestion \(candidate.index + 1) is not being generated")
+        }
+        suggestions.candidates[candidate.index].status = .stopped
+        pendingEffects.append(.suggestion(.stopCandidate(ticket: ticket, index: candidate.index)))
+        let others = suggestions.isGenerating ? "; the others go on" : ""
+        showMessage("Suggestion \(candidate.index + 1) stopped\(others)")
+    }
+
     func stopSuggestions() {
         guard suggestions.isGenerating else { return showMessage("Nothing is being generated") }
         pendingEffects.append(.suggestion(.stop))
@@ -265,14 +280,16 @@ extension Editor {
     /// Inserts `text` at the cursor (never over a selection) as one undo
     /// step marked AI; returns the range the text took.
     ///
-    /// Taken on a blank line right above a paragraph, the text (a whole
-    /// candidate, or the first word or line of one) gets a line break after
-    /// it, so it does not run into that paragraph: Fountain paragraphs are
-    /// blank-line separated, and a transition or cue glued to the text above
-    /// would turn into action. When that blank line is also the only one
-    /// below a paragraph, the text gets a break before it too and becomes a
-    /// paragraph of its own (a blank line under a cue is not such a line:
-    /// there the next paragraph is not directly below).
+    /// The separation above is the candidate's own: the assistant starts a
+    /// candidate with the line breaks the cursor's place needs (a new
+    /// element on the blank line under a paragraph starts with "\n"; more
+    /// speech under a line of dialogue starts with none), since its prompt
+    /// ended there. The separation below is the pane's, as the prompt never
+    /// sees what follows the cursor: taken on a blank line right above a
+    /// paragraph, the text (a whole candidate, or the first word or line of
+    /// one) gets a line break after it, so it does not run into that
+    /// paragraph: Fountain paragraphs are blank-line separated, and a
+    /// transition or cue glued to the text above would turn into action.
     @discardableResult
     func insertSuggestionText(_ text: String) -> TextRange {
         state.completion = nil
@@ -284,14 +301,12 @@ extension Editor {
             index >= 0 && index < state.buffer.lineCount && !state.buffer[index].allSatisfy(\.isWhitespace)
         }
         let apart = onBlankLine && hasText(line + 1) && !text.hasSuffix("\n")
-        let below = apart && hasText(line - 1) && !text.hasPrefix("\n")
-        editBufferAsPane { insertText((below ? "\n" : "") + text + (apart ? "\n" : ""), origin: .ai) }
-        let textStart = below ? TextPosition(line: line + 1, byte: 0) : start
-        guard apart else { return TextRange(textStart, state.selection.head) }
+        editBufferAsPane { insertText(text + (apart ? "\n" : ""), origin: .ai) }
+        guard apart else { return TextRange(start, state.selection.head) }
         // The cursor and the text's range end before the added break.
         let end = TextPosition(line: state.selection.head.line - 1, byte: state.buffer[state.selection.head.line - 1].utf8.count)
         state.selection = Selection(cursor: end)
-        return TextRange(textStart, end)
+        return TextRange(start, end)
     }
 
     private func editBufferAsPane(_ body: () -> Void) {

@@ -8,6 +8,12 @@ public enum SuggestionEffect: Sendable, Equatable {
     case regenerate(ticket: Int, index: Int)
     /// Stop generating (every candidate of the current request).
     case stop
+    /// Stop generating candidate `index` of request `ticket` only; the others go on.
+    case stopCandidate(ticket: Int, index: Int)
+    /// The buffer's file is now `path`: saved under a new name (`savedAs`:
+    /// the same script, its feedback history goes along) or another file
+    /// opened. Later decisions belong in that script's log.
+    case scriptPath(String?, savedAs: Bool)
     /// The writer decided about candidate `index` of request `ticket`: log it.
     case decision(ticket: Int, index: Int, outcome: PaneDecision)
 }

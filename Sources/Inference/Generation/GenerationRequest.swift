@@ -37,6 +37,8 @@ public enum FinishReason: String, Sendable, Equatable {
     case length
     /// The model produced an end-of-generation token (eos, `<end_of_turn>`).
     case eos
+    /// Stopped by ``GenerationControl/stop(candidate:)`` while the others went on.
+    case cancelled
 }
 
 /// One event of a generation stream. Deltas of a candidate concatenate to

@@ -34,14 +34,15 @@ public final class InferenceEngine: @unchecked Sendable {
     }
 
     /// Streams the candidates of `request`. Cancelling the consuming task
-    /// (or dropping the stream) stops generation at the next token.
-    public func generate(_ request: GenerationRequest) -> AsyncThrowingStream<GenerationEvent, Error> {
+    /// (or dropping the stream) stops generation at the next token;
+    /// `control` stops single candidates (or all) the same way.
+    public func generate(_ request: GenerationRequest,
+                         control: GenerationControl = GenerationControl()) -> AsyncThrowingStream<GenerationEvent, Error> {
         let (stream, continuation) = AsyncThrowingStream<GenerationEvent, Error>.makeStream()
-        let cancelled = CancellationFlag()
-        continuation.onTermination = { _ in cancelled.set() }
+        continuation.onTermination = { _ in control.stopAll() }
         queue.async { [self] in
             do {
-                try run(request, cancelled: cancelled) { continuation.yield($0) }
+                try run(request, control: control) { continuation.yield($0) }
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -71,7 +72,7 @@ public final class InferenceEngine: @unchecked Sendable {
     }
 
     /// Runs a request on the engine's queue, calling `emit` per event.
-    func run(_ request: GenerationRequest, cancelled: CancellationFlag, emit: (GenerationEvent) -> Void) throws {
+    func run(_ request: GenerationRequest, control: GenerationControl, emit: (GenerationEvent) -> Void) throws {
         try request.sampling.validate()
         guard (1...16).contains(request.candidates) else {
             throw InferenceError.invalidParameter("candidates must be 1...16")
@@ -118,7 +119,12 @@ public final class InferenceEngine: @unchecked Sendable {
                 }
                 candidates[i] = c
             }
-            if cancelled.isSet { break }
+            if control.isAllStopped { break }
+            // Candidates stopped one by one leave the batch: the rest decode without them.
+            for i in candidates.indices where !candidates[i].finished && control.isStopped(candidate: i) {
+                candidates[i].finished = true
+                emit(.finished(candidate: i, text: candidates[i].text, reason: .cancelled))
+            }
             let steps = candidates.indices.filter { !candidates[$0].finished }.map { i in
                 (branch: i, length: candidates[i].generated.count - 1, token: candidates[i].generated.last!)
             }
@@ -145,11 +151,4 @@ public final class InferenceEngine: @unchecked Sendable {
         c.finished = true
         emit(.finished(candidate: index, text: c.text, reason: c.stop.stopped ? .stop : reason))
     }
-}
-
-/// Set once by the stream's termination handler, polled per token.
-final class CancellationFlag: Sendable {
-    private let flag = Atomic<Bool>(false)
-    func set() { flag.store(true, ordering: .releasing) }
-    var isSet: Bool { flag.load(ordering: .acquiring) }
 }

@@ -23,6 +23,9 @@ final class ModelSession: @unchecked Sendable {
     /// seed, same output"; the stored ones are exactly the first evaluation's.
     private var promptLogits: [Float] = []
     private var promptLogitsTokens: [Int32] = []
+    /// Candidate rows evaluated by `decode` so far: a stopped candidate
+    /// must add none (tests read it; one add per step costs nothing).
+    private(set) var decodedRows = 0
 
     init(model: any LanguageModel, contextLength: Int) {
         self.model = model
@@ -99,6 +102,7 @@ final class ModelSession: @unchecked Sendable {
     /// for all steps.
     func decode(_ steps: [(branch: Int, length: Int, token: Int32)], branchCapacity: Int) {
         let prompt = cachedTokens.count
+        decodedRows += steps.count
         ensureLogitRows(steps.count)
         let batch = steps.map { s in
             let base = prompt + s.branch * branchCapacity

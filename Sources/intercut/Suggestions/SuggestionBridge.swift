@@ -26,10 +26,16 @@ final class SuggestionBridge: Sendable {
     private struct State {
         var coordinator: SuggestionCoordinator?
         var requests: [Int: SuggestionRequestID] = [:]
-        /// A request made while the backend loads.
+        /// A request made while the backend loads, and the candidates of it
+        /// the writer stopped meanwhile.
         var waiting: SuggestionQuery?
+        var waitingStops: Set<Int> = []
         /// Why there is no backend, once known.
         var unavailable: String?
+        /// Where the script went while the backend loaded (the log was
+        /// opened for the launch path): applied on install. `sameScript`
+        /// only if every move was a Save As.
+        var moved: (path: String?, sameScript: Bool)?
     }
 
     private let post: Post
@@ -41,15 +47,26 @@ final class SuggestionBridge: Sendable {
     }
 
     /// The backend is ready: start the request that waited for it, if any.
+    /// Done on the bridge's queue, in order with the effects, so an effect
+    /// for the waiting request (a stop, a move of the log) is never lost
+    /// between the two.
     func install(_ coordinator: SuggestionCoordinator) {
-        let waiting = state.withLock { s -> SuggestionQuery? in
+        work.async { self.installNow(coordinator) }
+    }
+
+    private func installNow(_ coordinator: SuggestionCoordinator) {
+        let (waiting, stops, moved) = state.withLock { s in
             s.coordinator = coordinator
-            defer { s.waiting = nil }
-            return s.waiting
+            defer { s.waiting = nil; s.waitingStops = []; s.moved = nil }
+            return (s.waiting, s.waitingStops, s.moved)
         }
+        if let moved { moveLog(coordinator, to: moved.path, sameScript: moved.sameScript) }
         let name = coordinator.backendName
         post { $0.applySuggestionUpdate(.backend(name: name, available: true)) }
-        if let waiting { start(waiting, with: coordinator) }
+        if let waiting {
+            let id = start(waiting, with: coordinator)
+            for index in stops.sorted() { coordinator.stop(request: id, index: index) }
+        }
     }
 
     /// The backend is being built (the model loads): say so in the pane.
@@ -79,7 +96,7 @@ final class SuggestionBridge: Sendable {
         switch effect {
         case .request(let query):
             let (coordinator, unavailable) = state.withLock { s -> (SuggestionCoordinator?, String?) in
-                if s.coordinator == nil, s.unavailable == nil { s.waiting = query }
+                if s.coordinator == nil, s.unavailable == nil { s.waiting = query; s.waitingStops = [] }
                 return (s.coordinator, s.unavailable)
             }
             if let coordinator {
@@ -98,6 +115,18 @@ final class SuggestionBridge: Sendable {
                 return s.coordinator
             }
             coordinator?.stop()
+        case .stopCandidate(let ticket, let index):
+            guard let (coordinator, id) = lookup(ticket) else {
+                // Still waiting for the backend: it starts without that candidate.
+                return state.withLock { s in if s.waiting?.ticket == ticket { s.waitingStops.insert(index) } }
+            }
+            coordinator.stop(request: id, index: index)
+        case .scriptPath(let path, let savedAs):
+            let coordinator = state.withLock { s -> SuggestionCoordinator? in
+                if s.coordinator == nil { s.moved = (path, savedAs && (s.moved?.sameScript ?? true)) }
+                return s.coordinator
+            }
+            if let coordinator { moveLog(coordinator, to: path, sameScript: savedAs) }
         case .decision(let ticket, let index, let decision):
             guard let (coordinator, id) = lookup(ticket) else { return }
             coordinator.record(request: id, index: index, outcome: Self.outcome(decision))
@@ -113,7 +142,14 @@ final class SuggestionBridge: Sendable {
         work.sync { state.withLock { $0.coordinator }?.close() }
     }
 
-    private func start(_ query: SuggestionQuery, with coordinator: SuggestionCoordinator) {
+    private func moveLog(_ coordinator: SuggestionCoordinator, to path: String?, sameScript: Bool) {
+        if let problem = coordinator.moveLog(toScript: path, sameScript: sameScript) {
+            post { $0.showError(problem) }
+        }
+    }
+
+    @discardableResult
+    private func start(_ query: SuggestionQuery, with coordinator: SuggestionCoordinator) -> SuggestionRequestID {
         let ask = SuggestionAsk(script: query.script, cursorLine: query.cursorLine, cursorColumn: query.cursorColumn,
                                 count: query.count, direction: query.direction,
                                 element: query.character.map { .dialogue(character: $0) })
@@ -123,6 +159,7 @@ final class SuggestionBridge: Sendable {
             // Decisions can come late, but not many requests late.
             for old in s.requests.keys where old < query.ticket - 8 { s.requests[old] = nil }
         }
+        return id
     }
 
     private func lookup(_ ticket: Int) -> (SuggestionCoordinator, SuggestionRequestID)? {

@@ -24,7 +24,7 @@ final class RecordingBackend: TokenizingBackend {
             return runs.count - 1
         }
         let upstream = inner.continuations(of: request)
-        let (stream, continuation) = CandidateEventStream.makeStream()
+        let (stream, continuation) = AsyncStream<CandidateEvent>.makeStream()
         let task = Task { [self] in
             for await event in upstream {
                 if case .text(let text) = event.kind { self.runs.withLock { $0[slot].texts[event.candidate] += text } }
@@ -33,6 +33,6 @@ final class RecordingBackend: TokenizingBackend {
             continuation.finish()
         }
         continuation.onTermination = { _ in task.cancel() }
-        return stream
+        return CandidateEventStream(stream) { upstream.stop(candidate: $0) }
     }
 }

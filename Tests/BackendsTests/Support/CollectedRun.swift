@@ -19,6 +19,11 @@ struct CollectedRun {
         return ""
     }
 
+    /// The raw stream under a sink, in sink tests.
+    static func collect(_ events: AsyncStream<CandidateEvent>) async -> CollectedRun {
+        await collect(CandidateEventStream(events) { _ in })
+    }
+
     static func collect(_ stream: CandidateEventStream) async -> CollectedRun {
         var run = CollectedRun()
         for await event in stream {

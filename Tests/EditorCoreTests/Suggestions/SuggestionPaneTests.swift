@@ -172,7 +172,8 @@ struct SuggestionPaneTests {
     @Test func wordsTakenAboveATransitionLeaveItATransition() throws {
         let editor = EditorNotation.editor("INT. VAULT - NIGHT\n\nVera laughs.\n|\n> FADE OUT.", width: 120, height: 40)
         let query = try request(editor)
-        stream(editor, query.ticket, 0, "Marlowe turns the dial.", .done)
+        // On the blank line right under a paragraph the assistant's candidate starts a new element.
+        stream(editor, query.ticket, 0, "\nMarlowe turns the dial.", .done)
         _ = press(editor, .function(4))
         _ = press(editor, .function(4))
         #expect(editor.text == "INT. VAULT - NIGHT\n\nVera laughs.\n\nMarlowe turns\n\n> FADE OUT.")
@@ -190,6 +191,35 @@ struct SuggestionPaneTests {
         stream(editor, query.ticket, 0, "Two more turns.", .done)
         _ = press(editor, .ctrl("t"))
         #expect(editor.text == "INT. VAULT - NIGHT\n\nMARLOWE\nTwo more turns.\n\nVera laughs.")
+    }
+
+    @Test func aNewElementTakenOnTheBlankLineUnderAParagraphIsSeparatedAboveAndBelow() throws {
+        // Between two paragraphs, and under the last one.
+        for (before, after) in [("INT. VAULT - NIGHT\n\nVera laughs.\n|\nMarlowe waits.",
+                                 "INT. VAULT - NIGHT\n\nVera laughs.\n\nThe dial clicks.\n\nMarlowe waits."),
+                                ("INT. VAULT - NIGHT\n\nVera laughs.\n|", "INT. VAULT - NIGHT\n\nVera laughs.\n\nThe dial clicks.")] {
+            let editor = EditorNotation.editor(before, width: 120, height: 40)
+            let query = try request(editor)
+            stream(editor, query.ticket, 0, "\nThe dial clicks.", .done)
+            _ = press(editor, .ctrl("t"))
+            #expect(editor.text == after)
+            #expect(FountainDocument(parsing: editor.text).elements.filter { $0.kind == .action }.count == (after.hasSuffix("waits.") ? 3 : 2))
+            #expect(editor.state.selection.head.line == 4, "the cursor ends after the new element")
+            _ = press(editor, .ctrl("u"))
+            #expect(editor.text == before.replacingOccurrences(of: "|", with: ""), "one undo step")
+        }
+    }
+
+    @Test func moreSpeechTakenOnTheBlankLineUnderDialogueStaysInTheBlock() throws {
+        let editor = EditorNotation.editor("INT. VAULT - NIGHT\n\nVERA\nWe go now.\n|\nMarlowe waits.", width: 120, height: 40)
+        let query = try request(editor)
+        // Under a line of speech the assistant's candidate continues it (no leading break).
+        stream(editor, query.ticket, 0, "Before the guard comes back.", .done)
+        _ = press(editor, .ctrl("t"))
+        #expect(editor.text == "INT. VAULT - NIGHT\n\nVERA\nWe go now.\nBefore the guard comes back.\n\nMarlowe waits.")
+        let kinds = FountainDocument(parsing: editor.text).elements.map(\.kind)
+        #expect(kinds.filter { $0 == .dialogue }.count == 1, "one speech, two lines")
+        #expect(kinds.last == .action)
     }
 
     @Test func aDroppedSlotRefilledShowsAgain() throws {
@@ -299,6 +329,27 @@ struct SuggestionPaneTests {
         #expect(press(editor, .function(6)).isEmpty)
     }
 
+    @Test func stopFocusedStopsOnlyThatCandidateAndItStaysTakeable() throws {
+        let (editor, ticket) = try editorWithCandidates(["a", "The dial", "c"], status: .streaming)
+        _ = press(editor, .ctrl("n"))
+        #expect(press(editor, .function(6), .shift) == [.stopCandidate(ticket: ticket, index: 1)])
+        #expect(editor.suggestionCandidates.map(\.status) == [.streaming, .stopped, .streaming])
+        #expect(screen(editor).contains("Suggestion 2 stopped; the others go on"))
+        #expect(screen(editor).contains("2 ▸ stopped"))
+        // Tokens already on their way do not bring it back to streaming.
+        stream(editor, ticket, 1, "The dial turns", .streaming)
+        #expect(editor.suggestionCandidates[1].status == .stopped)
+        #expect(press(editor, .function(6), .shift).isEmpty, "already stopped")
+        // The others stream on; F6 still stops them all.
+        stream(editor, ticket, 0, "a b", .streaming)
+        #expect(editor.suggestionCandidates[0].text == "a b")
+        #expect(press(editor, .function(6)) == [.stop])
+        // The stopped candidate's text is taken like any other.
+        let effects = press(editor, .ctrl("t"))
+        #expect(editor.text.hasSuffix("The dial turns"))
+        #expect(decisions(effects)[1] == .accepted)
+    }
+
     @Test func focusMovesBetweenOpenCandidatesAndWraps() throws {
         let (editor, ticket) = try editorWithCandidates()
         #expect(editor.focusedSuggestion == 0)
@@ -384,7 +435,7 @@ struct SuggestionPaneTests {
     @Test func everySuggestionCommandIsInHelpAndRebindable() throws {
         let names = ["suggest", "suggestion_next", "suggestion_previous", "suggestion_accept", "suggestion_accept_word",
                      "suggestion_accept_line", "suggestion_edit", "suggestion_reject", "suggestion_reject_all",
-                     "suggestion_stop", "suggestion_direction", "suggestion_for_character"]
+                     "suggestion_stop", "suggestion_stop_focused", "suggestion_direction", "suggestion_for_character"]
         let editor = Editor(document: Document(path: nil, text: ""), keymapOverrides: ["suggest": "f9"])
         for name in names {
             let entry = editor.helpEntries.first { $0.command == name }
@@ -401,7 +452,22 @@ struct SuggestionPaneTests {
         let effects = press(editor, .right)
         #expect(decisions(effects) == [0: .ignored, 1: .ignored, 2: .ignored])
         #expect(effects.allSatisfy { if case .decision(let t, _, _) = $0 { t == ticket } else { true } })
+        // The decisions on the old script go first, then its new path.
+        #expect(effects.last == .scriptPath("/tmp/other.fountain", savedAs: false))
         #expect(editor.suggestionCandidates.isEmpty)
+    }
+
+    @Test func savingUnderANewNameKeepsTheCandidatesAndTellsTheGlue() throws {
+        let (editor, _) = try editorWithCandidates()
+        #expect(editor.didSave(path: "/tmp/renamed.fountain") == [.suggestion(.scriptPath("/tmp/renamed.fountain", savedAs: true))])
+        #expect(editor.didSave(path: "/tmp/renamed.fountain").isEmpty, "a plain save is not a rename")
+        #expect(editor.suggestionCandidates.count == 3, "the same script: its candidates are still good")
+        let untitled = Editor()
+        _ = untitled.handle(.key(.text("x")))
+        #expect(untitled.didSave(path: "/tmp/first.fountain") == [.suggestion(.scriptPath("/tmp/first.fountain", savedAs: true))])
+        // Reopening the same file (journal recovery) is no move.
+        untitled.open(Document(path: "/tmp/first.fountain", text: "y"), markModified: true)
+        #expect(untitled.takePendingEffects().isEmpty)
     }
 }
 

@@ -79,6 +79,56 @@ struct InferenceEngineTests {
         #expect(r[0]?.reason == .length)
     }
 
+    @Test func aStoppedCandidateLeavesTheBatchAndTheOthersGoOn() throws {
+        let engine = try Self.engine()
+        let maxTokens = 24
+        let request = GenerationRequest(prompt: Self.prompt, candidates: 3, maxTokens: maxTokens, sampling: .greedy)
+        /// Runs `request` synchronously; `onEvent` sees each event as it is emitted.
+        func run(_ control: GenerationControl, onEvent: (GenerationEvent) -> Void) throws -> Int {
+            try engine.queueSync {
+                let before = engine.session.decodedRows
+                try engine.run(request, control: control, emit: onEvent)
+                return engine.session.decodedRows - before
+            }
+        }
+        var full: [Int: String] = [:]
+        let fullRows = try run(GenerationControl()) { event in
+            if case .finished(let i, let text, let reason) = event { full[i] = text; #expect(reason == .length) }
+        }
+        // Each candidate's last token needs no decode step.
+        #expect(fullRows == 3 * (maxTokens - 1))
+
+        let control = GenerationControl()
+        var deltas: [Int: Int] = [:]
+        var afterStop = 0
+        var stopped = false
+        var finished: [Int: (text: String, reason: FinishReason)] = [:]
+        let rows = try run(control) { event in
+            switch event {
+            case .delta(let i, _):
+                if i == 1 && stopped { afterStop += 1 }
+                deltas[i, default: 0] += 1
+                if i == 1 && deltas[1] == 2 {
+                    control.stop(candidate: 1)
+                    stopped = true
+                }
+            case .finished(let i, let text, let reason):
+                #expect(finished[i] == nil, "finished twice")
+                finished[i] = (text, reason)
+            }
+        }
+        #expect(afterStop == 0, "the stopped candidate produced no more text")
+        #expect(finished[1]?.reason == .cancelled)
+        #expect(finished[1].map { full[1]?.hasPrefix($0.text) == true && $0.text.count < full[1]!.count } == true)
+        for i in [0, 2] {
+            #expect(finished[i]?.reason == .length, "candidate \(i) went on to max tokens")
+            #expect(finished[i]?.text == full[i], "candidate \(i) is what it would have been")
+        }
+        // The batch went on with two rows: candidate 1 stopped decoding within a token or two of its second delta.
+        #expect(rows >= 2 * (maxTokens - 1))
+        #expect(rows <= 2 * (maxTokens - 1) + 4)
+    }
+
     @Test func prefixReuseEvaluatesOnlyTheSuffixAndGivesTheSameLogits() throws {
         let engine = try Self.engine()
         let s = engine.session

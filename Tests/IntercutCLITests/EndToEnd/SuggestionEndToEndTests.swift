@@ -140,6 +140,75 @@ struct SuggestionEndToEndTests {
         try tmux.waitFor(text: "EXIT=0")
     }
 
+    @Test(.enabled(if: realModel != nil, "no model installed (intercut model install)"))
+    func stopOneOfThreeWhileStreamingThenSaveAsKeepsTheLog() throws {
+        let tmux = try TmuxSession(width: 140, height: 45)
+        let path = tmux.file("draft.fountain"), renamed = tmux.file("heist.fountain")
+        let start = "INT. VAULT - NIGHT\n\nMarlowe kneels at the dial. Vera holds the torch.\n\n"
+        try start.write(toFile: path, atomically: true, encoding: .utf8)
+        // Long candidates (no beat or scene stop), so there is time to stop one mid-stream.
+        try writeConfig(tmux, "[suggestions]\ncount = 3\nregenerate_on_reject = false\nmax_tokens = 120\nstop_at_beat = false\nstop_at_scene = false\n")
+        try tmux.launchIntercut([path], environment: ["INTERCUT_MODEL": Self.realModel!])
+        try tmux.waitForFirstFrame()
+        try tmux.waitFor(text: "embedded", timeout: 30)
+        try tmux.keys("C-End", "C-Space")
+        try tmux.waitFor(timeout: 90, "candidate 2 streaming with some words") { screen in
+            let pane = PaneCandidates(screen)
+            return pane[2]?.status.hasPrefix("streaming") == true && (pane[2]?.text.split(separator: " ").count ?? 0) >= 2
+        }
+        try tmux.keys("C-n", "S-F6")
+        try tmux.waitFor(text: "Suggestion 2 stopped")
+        // The other two go on to their end while 2 stays stopped.
+        let finished = try tmux.waitFor(timeout: 120, "candidates 1 and 3 finished") { screen in
+            let pane = PaneCandidates(screen)
+            return pane[1]?.status == "done" && pane[3]?.status == "done"
+        }
+        #expect(PaneCandidates(finished)[2]?.status == "stopped")
+        // The stopped candidate's text is taken like any other.
+        try tmux.keys("C-t")
+        try tmux.waitFor(text: "Suggestion 2 taken")
+        // Save As: the decisions made afterwards go to the new name's log, with the history.
+        try tmux.keys("C-w")
+        try tmux.waitFor(text: "Save as:")
+        try tmux.tmux(["send-keys", "-t", "main", "-N", "\(path.count + 5)", "BSpace"])
+        try tmux.type(renamed)
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "Saved heist.fountain")
+        try tmux.keys("C-Space")
+        try tmux.waitFor(timeout: 120, "a new candidate to reject") { screen in
+            PaneCandidates(screen)[1].map { $0.status == "done" && !$0.text.isEmpty } == true
+        }
+        try tmux.keys("F7")
+        try tmux.waitFor(text: "Suggestion 1 rejected")
+        try tmux.keys("C-q")
+        try tmux.waitFor(text: "EXIT=0")
+
+        let oldLog = tmux.directory + "/.draft.fountain.intercut/feedback.jsonl"
+        let newLog = tmux.directory + "/.heist.fountain.intercut/feedback.jsonl"
+        let records = (contents(oldLog) ?? "").split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let candidates = records.filter { $0["event"] as? String == "candidate" && $0["request"] as? Int == 1 }
+        let stopped = try #require(candidates.first { $0["index"] as? Int == 1 })
+        #expect(stopped["finish"] as? String == "stopped")
+        #expect(stopped["stopped_alone"] as? Bool == true)
+        #expect(candidates.filter { $0["index"] as? Int != 1 }.allSatisfy { ($0["finish"] as? String).map { $0 != "stopped" } == true },
+                "the others ended by themselves: \(candidates)")
+        let stoppedText = try #require(stopped["text"] as? String)
+        #expect((contents(renamed) ?? "").contains(stoppedText.trimmingCharacters(in: .whitespacesAndNewlines)),
+                "the stopped candidate's text, as it was when stopped, is in the saved script")
+        #expect(contents(path) == start, "the first name keeps the text it had")
+        #expect(FileManager.default.fileExists(atPath: tmux.directory + "/.heist.fountain.intercut/provenance.json"),
+                "the new name has its provenance sidecar (the taken text is AI)")
+        let report = try CLIRunner.run(["provenance", renamed, "--json"])
+        let total = (try? JSONSerialization.jsonObject(with: report.stdoutData) as? [String: Any])?["total"] as? [String: Any]
+        #expect((total?["ai_lines"] as? Int ?? 0) >= 1, "provenance of the new name counts the taken text: \(report.stdout) \(report.stderr)")
+        #expect(outcomes(oldLog) == ["accepted", "ignored", "ignored"])
+        #expect(!outcomes(oldLog).contains("rejected"), "the later decision is not in the old log")
+        #expect(outcomes(newLog).filter { $0 == "accepted" }.count == 1, "the history came along: \(outcomes(newLog))")
+        #expect(outcomes(newLog).contains("rejected"))
+    }
+
     @Test func noModelSaysHowToGetOneAndEditingWorks() throws {
         let tmux = try TmuxSession(width: 120, height: 30)
         let path = tmux.file("plain.fountain")
@@ -156,4 +225,36 @@ struct SuggestionEndToEndTests {
         try tmux.keys("C-q")
         try tmux.waitFor(text: "EXIT=0")
     }
+}
+
+/// The suggestion pane read off a tmux screen: each candidate's header
+/// ("2 ▸ streaming · 31 tok/s") and text rows, right of the pane's border.
+struct PaneCandidates {
+    struct Candidate {
+        var status: String
+        var text: String
+    }
+
+    private var candidates: [Int: Candidate] = [:]
+
+    init(_ screen: String) {
+        var current: Int?
+        for line in screen.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let border = line.lastIndex(of: "│") else { continue }
+            let row = line[line.index(after: border)...].dropFirst()   // the pane's left padding
+            let words = row.split(separator: " ", omittingEmptySubsequences: true)
+            if let first = words.first, let number = Int(first), row.hasPrefix("\(number) "), words.count >= 2 {
+                let status = words.drop { $0 == first || $0 == "▸" }.joined(separator: " ")
+                candidates[number] = Candidate(status: status, text: "")
+                current = number
+            } else if let current, row.hasPrefix("  ") {
+                let text = row.trimmingCharacters(in: .whitespaces)
+                candidates[current]!.text += (candidates[current]!.text.isEmpty ? "" : " ") + text
+            } else if row.trimmingCharacters(in: .whitespaces).isEmpty == false, !row.hasPrefix("  ") {
+                current = nil
+            }
+        }
+    }
+
+    subscript(number: Int) -> Candidate? { candidates[number] }
 }
