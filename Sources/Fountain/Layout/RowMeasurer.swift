@@ -301,9 +301,9 @@ struct RowMeasurer {
         let source = UnsafeBufferPointer(rebasing: bytes[t.start..<(t.start + t.length)])
         markers.trim(source, isFirst: isFirst, &lo, &hi)
         let masked = markHidden(e, line: l, count: t.length)
-        if !masked, let base = source.baseAddress, Self.isPlainASCII(base + lo, hi - lo) {
-            // Nothing to hide or expand: wrap the source bytes where they are.
-            text = UnsafeBufferPointer(start: base + lo, count: hi - lo)
+        if !masked, t.flags & (LineFlags.nonASCII | LineFlags.tab | LineFlags.backslash) == 0 {
+            // ASCII with nothing to hide or expand (the line table says so): wrap the source bytes where they are.
+            text = UnsafeBufferPointer(rebasing: source[lo..<hi])
             return hi > lo
         }
         var k = lo
@@ -315,26 +315,6 @@ struct RowMeasurer {
         }
         text = UnsafeBufferPointer(rebasing: line[0..<lineCount])
         return lineCount > 0  // a line holds no line breaks, so every visible byte was kept
-    }
-
-    /// True when `p[0..<count]` is ASCII without tabs or backslashes, so it prints as it is.
-    /// Eight bytes at a time.
-    private static func isPlainASCII(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-        let raw = UnsafeRawPointer(p)
-        var i = 0
-        while i + 8 <= count {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if w & high != 0 || hasZero(w ^ (ones &* 0x09)) || hasZero(w ^ (ones &* 0x5C)) { return false }
-            i += 8
-        }
-        while i < count {
-            let b = p[i]
-            if b >= 0x80 || b == 0x09 || b == 0x5C { return false }
-            i += 1
-        }
-        return true
     }
 
     /// `WordWrap`'s input clean-up: a tab is four spaces, line breaks vanish.

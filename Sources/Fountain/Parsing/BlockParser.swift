@@ -6,7 +6,12 @@ struct BlockParser {
     let buf: UnsafeBufferPointer<UInt8>
     let table: [SourceText.Line]
     let scanner: LineViewScanner
-    /// Views of lines `viewBase ..< viewBase + views.count`, computed in order.
+    /// Lines before `directEnd` (from the first parsed one) hold no boneyard
+    /// opener and none is open: their view is their line-table entry. From the
+    /// first line that can open a boneyard on, views are computed in order
+    /// (boneyard state runs from line to line) into `views`, from `viewBase`.
+    var directEnd: Int
+    var sequential = false
     var views: [LineView] = []
     var viewBase: Int
     /// Visible bytes of the lines a boneyard cut, by line.
@@ -38,11 +43,11 @@ struct BlockParser {
         self.buf = buf
         self.sharedSource = sharedSource
         self.table = table
-        self.scanner = LineViewScanner(lastCloser: lastCloser, flagTable: BlockParser.flagTable)
+        self.scanner = LineViewScanner(lastCloser: lastCloser)
+        self.directEnd = start
         self.viewBase = start
         self.elements = Array(context)
         self.contextCount = context.count
-        views.reserveCapacity(max(16, min(expectedLines, table.count - start)))
         // Scripts run to about two elements per three lines (a feature: 0.67); growing
         // the array copies every element and faults its pages in again.
         elements.reserveCapacity(context.count + max(16, expectedLines * 3 / 4))
@@ -53,28 +58,32 @@ struct BlockParser {
 
     var lineCount: Int { table.count }
 
-    /// The flag table in memory that lives as long as the process.
-    // Written once at first use and only read afterwards, so sharing it is safe.
-    nonisolated(unsafe) static let flagTable: UnsafePointer<UInt8> = {
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for k in 0..<256 { p[k] = LineView.flag(UInt8(k)) }
-        return UnsafePointer(p)
-    }()
-
     @inline(__always)
     mutating func view(_ line: Int) -> LineView {
+        if line < directEnd { return LineView(table[line]) }
         let k = line - viewBase
         if k < views.count { return views[k] }
-        return extendViews(to: line)
+        return laterView(line)
     }
 
+    /// Views at or past `directEnd`: moves `directEnd` on while no line can
+    /// open a boneyard, then computes views in order.
     @inline(never)
-    mutating func extendViews(to line: Int) -> LineView {
+    mutating func laterView(_ line: Int) -> LineView {
+        if !sequential {
+            while directEnd <= line {
+                if scanner.canOpen(table[directEnd], buf) {
+                    sequential = true
+                    viewBase = directEnd
+                    break
+                }
+                directEnd += 1
+            }
+            if !sequential { return LineView(table[line]) }
+        }
         while viewBase + views.count <= line {
             let l = viewBase + views.count
-            let t = table[l]
-            let (v, stripped) = scanner.view(line: l, start: t.start, length: t.length, buf: buf,
-                                             state: &boneyard, spans: &boneyardSpans)
+            let (v, stripped) = scanner.view(line: l, table[l], buf: buf, state: &boneyard, spans: &boneyardSpans)
             views.append(v)
             if let stripped { strippedBytes[l] = stripped }
         }
