@@ -28,7 +28,7 @@ struct PagePlacer {
         self.linesPerPage = linesPerPage
         placed.reserveCapacity(stream.rowCount)
         stream.rows.withUnsafeBufferPointer { rows in
-            for item in stream.items {
+            for item in stream.closedItems {
                 switch item {
                 case .pageBreak:
                     if row > 0 { newPage() }
@@ -39,6 +39,7 @@ struct PagePlacer {
                     place(range, rows)
                 }
             }
+            if let group = stream.openGroup { place(group, rows) }
         }
         if row > 0 || pageCount == 0 && linesOnPage > 0 { newPage() }
     }

@@ -268,6 +268,8 @@ struct RowMeasurer {
         defer { text = UnsafeBufferPointer(rebasing: line[0..<lineCount]) }
         var isCue = false
         if case .character = elements[e].kind { isCue = true }
+        // The text is part of the cue's line: ASCII without tabs there means bytes print as they are.
+        let plain = lineTable[elements[e].lines.lowerBound].flags & (LineFlags.nonASCII | LineFlags.tab) == 0
         let bytes = elements[e].textBytes
         bytes.withBytes { t in
             guard isCue else {
@@ -279,12 +281,28 @@ struct RowMeasurer {
             var lo = 0, hi = paren
             while lo < hi, t[lo] == 0x20 || t[lo] == 0x09 { lo += 1 }
             while hi > lo, t[hi - 1] == 0x20 || t[hi - 1] == 0x09 { hi -= 1 }
+            if plain {
+                copy(t, lo..<hi)
+                if paren < t.count {
+                    append(0x20)
+                    copy(t, paren..<t.count)
+                }
+                return
+            }
             for k in lo..<hi { append(t[k]) }
             if paren < t.count {
                 append(0x20)
                 for k in paren..<t.count { append(t[k]) }
             }
         }
+    }
+
+    /// Appends `t[range]`, which holds no tab, line break or non-ASCII byte.
+    @inline(__always)
+    private mutating func copy(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        (line.baseAddress! + lineCount).update(from: t.baseAddress! + range.lowerBound, count: range.count)
+        lineCount += range.count
     }
 
     /// Source line `l` of element `e` as printed (`displayLines`, then
@@ -301,10 +319,21 @@ struct RowMeasurer {
         let source = UnsafeBufferPointer(rebasing: bytes[t.start..<(t.start + t.length)])
         markers.trim(source, isFirst: isFirst, &lo, &hi)
         let masked = markHidden(e, line: l, count: t.length)
-        if !masked, t.flags & (LineFlags.nonASCII | LineFlags.tab | LineFlags.backslash) == 0 {
-            // ASCII with nothing to hide or expand (the line table says so): wrap the source bytes where they are.
-            text = UnsafeBufferPointer(rebasing: source[lo..<hi])
-            return hi > lo
+        // ASCII with no escape or tab (the line table says so): a byte prints unless a marker hides it.
+        if t.flags & (LineFlags.nonASCII | LineFlags.tab | LineFlags.backslash) == 0 {
+            guard masked else {
+                // Nothing to hide: wrap the source bytes where they are.
+                text = UnsafeBufferPointer(rebasing: source[lo..<hi])
+                return hi > lo
+            }
+            var n = 0
+            for k in lo..<hi {
+                line[n] = source[k]
+                n &+= mask[k] ? 0 : 1
+            }
+            lineCount = n
+            text = UnsafeBufferPointer(rebasing: line[0..<n])
+            return n > 0
         }
         var k = lo
         while k < hi {

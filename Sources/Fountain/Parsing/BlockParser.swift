@@ -11,6 +11,8 @@ struct BlockParser {
     /// first line that can open a boneyard on, views are computed in order
     /// (boneyard state runs from line to line) into `views`, from `viewBase`.
     var directEnd: Int
+    /// Lines the caller expects to parse (all of them in a full parse).
+    let expectedLines: Int
     var sequential = false
     var views: [LineView] = []
     var viewBase: Int
@@ -45,6 +47,7 @@ struct BlockParser {
         self.table = table
         self.scanner = LineViewScanner(lastCloser: lastCloser)
         self.directEnd = start
+        self.expectedLines = expectedLines
         self.viewBase = start
         self.elements = Array(context)
         self.contextCount = context.count
@@ -75,6 +78,7 @@ struct BlockParser {
                 if scanner.canOpen(table[directEnd], buf) {
                     sequential = true
                     viewBase = directEnd
+                    views.reserveCapacity(min(table.count - viewBase, max(16, expectedLines)))
                     break
                 }
                 directEnd += 1
@@ -83,7 +87,12 @@ struct BlockParser {
         }
         while viewBase + views.count <= line {
             let l = viewBase + views.count
-            let (v, stripped) = scanner.view(line: l, table[l], buf: buf, state: &boneyard, spans: &boneyardSpans)
+            let t = table[l]
+            if boneyard.openedAt == nil, !scanner.canOpen(t, buf) {
+                views.append(LineView(t))
+                continue
+            }
+            let (v, stripped) = scanner.view(line: l, t, buf: buf, state: &boneyard, spans: &boneyardSpans)
             views.append(v)
             if let stripped { strippedBytes[l] = stripped }
         }
