@@ -13,10 +13,19 @@ enum LineScan {
     /// is not UTF-8 text (offset into `bytes`; then the table is incomplete).
     static func lines(of bytes: [UInt8], validating: Bool) -> (lines: [SourceText.Line], problem: FountainDecodingError?) {
         bytes.withUnsafeBufferPointer { buf in
-            var table = TableBuilder(expectedBytes: buf.count)
-            defer { table.deallocate() }
-            let problem = scan(buf, validating: validating, into: &table)
-            return (table.array(), problem)
+            var problem: FountainDecodingError?
+            var overflow: [SourceText.Line] = []
+            // Scripts average about 30 bytes a line: room for one in 16 bytes is rarely short. The
+            // table is written in place (no second buffer to copy and free: a freed block at the top
+            // of the heap can make glibc give memory back and fault it in again on the next parse).
+            var lines = [SourceText.Line](unsafeUninitializedCapacity: buf.count / 16 + 2) { out, initialized in
+                var table = TableBuilder(out)
+                problem = scan(buf, validating: validating, into: &table)
+                initialized = table.count
+                overflow = table.overflow
+            }
+            if !overflow.isEmpty { lines += overflow }
+            return (lines, problem)
         }
     }
 
@@ -125,17 +134,16 @@ enum LineScan {
         return nil
     }
 
-    /// The table being built, in memory of its own until `array()` (appending
-    /// to an Array checks uniqueness and capacity on every line).
+    /// The table being written into the array's own memory; lines past its
+    /// capacity go to `overflow` (appending to an Array checks uniqueness and
+    /// capacity on every line).
     private struct TableBuilder {
-        private var out: UnsafeMutablePointer<SourceText.Line>
-        private var count = 0
-        private var capacity: Int
+        private let out: UnsafeMutableBufferPointer<SourceText.Line>
+        private(set) var count = 0
+        private(set) var overflow: [SourceText.Line] = []
 
-        init(expectedBytes: Int) {
-            // Scripts average about 30 bytes a line: one line per 24 bytes rarely needs to grow.
-            capacity = expectedBytes / 24 + 2
-            out = .allocate(capacity: capacity)
+        init(_ out: UnsafeMutableBufferPointer<SourceText.Line>) {
+            self.out = out
         }
 
         /// Ends the cursor's line at `end` (the ending's first byte) and starts the next after the ending's first byte.
@@ -144,27 +152,14 @@ enum LineScan {
             var k = cursor.start
             while k < end, buf[k] == 0x20 || buf[k] == 0x09 { k += 1 }
             let flags = k < end ? cursor.flags | LineFlags.content : cursor.flags
-            if count == capacity { grow() }
-            (out + count).initialize(to: SourceText.Line(start: cursor.start, length: end - cursor.start, ending: ending, flags: flags))
-            count += 1
+            let line = SourceText.Line(start: cursor.start, length: end - cursor.start, ending: ending, flags: flags)
+            if count < out.count {
+                out.baseAddress!.advanced(by: count).initialize(to: line)
+                count += 1
+            } else {
+                overflow.append(line)
+            }
             cursor = Cursor(start: end + 1, flags: 0)
         }
-
-        private mutating func grow() {
-            let bigger = UnsafeMutablePointer<SourceText.Line>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: out, count: count)
-            out.deallocate()
-            out = bigger
-            capacity *= 2
-        }
-
-        func array() -> [SourceText.Line] {
-            [SourceText.Line](unsafeUninitializedCapacity: count) { dst, initialized in
-                dst.baseAddress!.initialize(from: out, count: count)
-                initialized = count
-            }
-        }
-
-        func deallocate() { out.deallocate() }
     }
 }
