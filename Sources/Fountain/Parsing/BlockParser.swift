@@ -371,7 +371,7 @@ struct BlockParser {
             if v.hidden { inSource = false; j += 1; continue }
             if v.blankness != .content { break }
             if j > i, table[j - 1].ending != .lf { inSource = false }
-            if v.isStripped || v.flags & LineView.Flags.tab != 0 { inSource = false }
+            if v.isStripped || v.flags & LineFlags.tab != 0 { inSource = false }
             last = j
             j += 1
         }
@@ -405,7 +405,7 @@ struct BlockParser {
             if v.hidden { continue }
             if !first { out.append(0x0A) }
             let strip = first && forced
-            let hasTab = v.flags & LineView.Flags.tab != 0
+            let hasTab = v.flags & LineFlags.tab != 0
             withBytes(j) { b, lo0, hi0 in
                 var lo = lo0
                 if strip {

@@ -21,8 +21,6 @@ struct LineView {
     /// Which interesting bytes occur in the visible part of the line (`LineFlags`), to skip passes.
     var flags: UInt8
 
-    typealias Flags = LineFlags
-
     /// The view of a line no boneyard touches: read off its line-table entry.
     @inline(__always)
     init(_ line: SourceText.Line) {
