@@ -78,14 +78,17 @@ struct BlockParser {
                 if scanner.canOpen(table[directEnd], buf) {
                     sequential = true
                     viewBase = directEnd
-                    views.reserveCapacity(min(table.count - viewBase, max(16, expectedLines)))
                     break
                 }
                 directEnd += 1
             }
             if !sequential { return LineView(table[line]) }
         }
-        while viewBase + views.count <= line {
+        // Ahead in one go, as many as the caller expects (all of them in a full parse), so
+        // later calls find their view in `views` without a call.
+        let end = min(table.count, max(line + 1, viewBase + views.count + expectedLines))
+        if views.isEmpty { views.reserveCapacity(end - viewBase) }
+        while viewBase + views.count < end {
             let l = viewBase + views.count
             let t = table[l]
             if boneyard.openedAt == nil, !scanner.canOpen(t, buf) {
