@@ -28,7 +28,8 @@ struct LineFlagsTests {
     @Test func everyPositionInAWord() throws {
         for ending in ["\n", "\r\n", "\r"] {
             for k in 0..<17 {
-                for marker in ["*", "_", "[", "\\", "\t", "/", "é", "]", "^", "a"] {
+                // Alone (the eight-byte path) and after a non-ASCII letter (the byte path).
+                for marker in ["*", "_", "[", "\\", "\t", "/", "é", "]", "^", "a", "é*", "é_", "é[", "é\\", "é\t", "é/", "😀]"] {
                     let text = String(repeating: "x", count: k) + marker + "y" + ending + String(repeating: "z", count: 17 - k) + ending
                     let doc = try FountainDocument(bytes: Array(text.utf8))
                     let expected = doc.source.lineTable.map { l in

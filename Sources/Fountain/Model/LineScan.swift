@@ -89,32 +89,47 @@ enum LineScan {
         return nil
     }
 
-    /// Byte by byte from `i` to at least `stop` (a UTF-8 sequence may run past it).
+    /// Byte by byte from `i` to at least `stop` (a UTF-8 sequence may run past
+    /// it), and on while the next eight bytes hold a non-ASCII one too, so text in
+    /// an accented or non-Latin script stays in this loop.
     @inline(never)
     private static func slowBytes(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int, upTo stop: Int, _ validating: Bool,
                                   _ cursor: inout Cursor, _ table: inout TableBuilder) -> FountainDecodingError? {
-        while i < stop {
-            let b = buf[i]
-            if b >= 0x80 {
-                var len = UTF8Validation.sequenceLength(buf, at: i)
-                if len == 0 {
-                    if validating { return FountainDecodingError(reason: .invalidUTF8, offset: i) }
-                    len = 1
+        var stop = stop
+        while true {
+            while i < stop {
+                let b = buf[i]
+                if b >= 0x80 {
+                    var len = UTF8Validation.sequenceLength(buf, at: i)
+                    if len == 0 {
+                        if validating { return FountainDecodingError(reason: .invalidUTF8, offset: i) }
+                        len = 1
+                    }
+                    cursor.flags |= LineFlags.nonASCII
+                    i += len
+                    continue
                 }
-                cursor.flags |= LineFlags.nonASCII
-                i += len
-                continue
+                if b >= 0x20 {
+                    if mayFlag(b) { cursor.flags |= LineFlags.of(b) }
+                } else if b == 0x0A {
+                    if i >= cursor.start { table.add(buf, &cursor, end: i, .lf) }
+                } else if let problem = control(buf, b, at: i, validating, &cursor, &table) {
+                    return problem
+                }
+                i += 1
             }
-            if b >= 0x20 {
-                cursor.flags |= LineFlags.of(b)
-            } else if b == 0x0A {
-                if i >= cursor.start { table.add(buf, &cursor, end: i, .lf) }
-            } else if let problem = control(buf, b, at: i, validating, &cursor, &table) {
-                return problem
-            }
-            i += 1
+            guard i + 8 <= buf.count,
+                  UnsafeRawPointer(buf.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self) & high != 0
+            else { return nil }
+            stop = i + 8
         }
-        return nil
+    }
+
+    /// True for the printable ASCII bytes that carry a flag (`*`, `/`, `[`, `\`, `_`): one shift and mask.
+    @inline(__always)
+    private static func mayFlag(_ b: UInt8) -> Bool {
+        let set: UInt64 = 1 << (0x2A - 0x20) | 1 << (0x2F - 0x20) | 1 << (0x5B - 0x20) | 1 << (0x5C - 0x20) | 1 << (0x5F - 0x20)
+        return b < 0x60 && (set >> UInt64(b &- 0x20)) & 1 != 0
     }
 
     /// A control byte other than LF at `p`: CR ends a line, tab is flagged, binary data is a problem.
