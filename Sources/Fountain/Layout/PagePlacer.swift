@@ -18,17 +18,50 @@ struct PagePlacer {
     static let sentenceSlack = 3
 
     let linesPerPage: Int
-    private(set) var placed: [PlacedLine] = []
-    private(set) var pageCount = 0
-    private var row = 0
-    private var linesOnPage = 0
+    private(set) var placed: [PlacedLine]
+    private(set) var pageCount: Int
 
     /// Places every item of `stream`.
     init(_ stream: RowStream, linesPerPage: Int) {
         self.linesPerPage = linesPerPage
-        placed.reserveCapacity(stream.rowCount)
+        var pages = 0
+        var overflow: [PlacedLine] = []
+        // Every row is placed at most once; a page break adds at most a (MORE) and a CONT'D.
+        let capacity = stream.rowCount + stream.rowCount / 16 + 16
+        placed = [PlacedLine](unsafeUninitializedCapacity: capacity) { out, initialized in
+            var filler = Filler(linesPerPage: linesPerPage, out: out)
+            filler.fill(stream)
+            initialized = filler.written
+            overflow = filler.overflow
+            pages = filler.pageCount
+        }
+        if !overflow.isEmpty { placed += overflow }
+        pageCount = pages
+    }
+}
+
+/// The page filling itself, writing `PlacedLine`s straight into the memory of
+/// the array it is building (appending to an Array checks uniqueness and
+/// capacity on every line); lines past its capacity go to `overflow`.
+private struct Filler {
+    typealias PlacedLine = PagePlacer.PlacedLine
+
+    let linesPerPage: Int
+    let out: UnsafeMutableBufferPointer<PlacedLine>
+    var written = 0
+    var overflow: [PlacedLine] = []
+    var pageCount = 0
+    private var row = 0
+    private var linesOnPage = 0
+
+    init(linesPerPage: Int, out: UnsafeMutableBufferPointer<PlacedLine>) {
+        self.linesPerPage = linesPerPage
+        self.out = out
+    }
+
+    mutating func fill(_ stream: RowStream) {
         stream.rows.withUnsafeBufferPointer { rows in
-            for item in stream.items {
+            for item in stream.closedItems {
                 switch item {
                 case .pageBreak:
                     if row > 0 { newPage() }
@@ -39,6 +72,7 @@ struct PagePlacer {
                     place(range, rows)
                 }
             }
+            if let group = stream.openGroup { place(group, rows) }
         }
         if row > 0 || pageCount == 0 && linesOnPage > 0 { newPage() }
     }
@@ -49,8 +83,15 @@ struct PagePlacer {
         row = 0
     }
 
+    @inline(__always)
     private mutating func record(_ streamRow: Int, _ what: PlacedLine.What) {
-        placed.append(PlacedLine(streamRow: Int32(streamRow), page: Int32(pageCount), row: Int32(row), what: what))
+        let line = PlacedLine(streamRow: Int32(streamRow), page: Int32(pageCount), row: Int32(row), what: what)
+        if written < out.count {
+            out.baseAddress!.advanced(by: written).initialize(to: line)
+            written += 1
+        } else {
+            overflow.append(line)
+        }
         linesOnPage += 1
     }
 
@@ -90,7 +131,7 @@ struct PagePlacer {
             // Prefer ending the page at a sentence, if that costs at most a few lines.
             if let latest = cut, !rows[start + latest - 1].flags.contains(.endsSentence) {
                 var k = latest - 1
-                while k >= 1 && k >= latest - Self.sentenceSlack {
+                while k >= 1 && k >= latest - PagePlacer.sentenceSlack {
                     if rows[start + k].flags.contains(.breakBefore) && rows[start + k - 1].flags.contains(.endsSentence) {
                         cut = k
                         break

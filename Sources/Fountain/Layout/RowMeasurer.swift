@@ -268,6 +268,8 @@ struct RowMeasurer {
         defer { text = UnsafeBufferPointer(rebasing: line[0..<lineCount]) }
         var isCue = false
         if case .character = elements[e].kind { isCue = true }
+        // The text is part of the cue's line: ASCII without tabs there means bytes print as they are.
+        let plain = lineTable[elements[e].lines.lowerBound].flags & (LineFlags.nonASCII | LineFlags.tab) == 0
         let bytes = elements[e].textBytes
         bytes.withBytes { t in
             guard isCue else {
@@ -279,12 +281,28 @@ struct RowMeasurer {
             var lo = 0, hi = paren
             while lo < hi, t[lo] == 0x20 || t[lo] == 0x09 { lo += 1 }
             while hi > lo, t[hi - 1] == 0x20 || t[hi - 1] == 0x09 { hi -= 1 }
+            if plain {
+                copy(t, lo..<hi)
+                if paren < t.count {
+                    append(0x20)
+                    copy(t, paren..<t.count)
+                }
+                return
+            }
             for k in lo..<hi { append(t[k]) }
             if paren < t.count {
                 append(0x20)
                 for k in paren..<t.count { append(t[k]) }
             }
         }
+    }
+
+    /// Appends `t[range]`, which holds no tab, line break or non-ASCII byte.
+    @inline(__always)
+    private mutating func copy(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        (line.baseAddress! + lineCount).update(from: t.baseAddress! + range.lowerBound, count: range.count)
+        lineCount += range.count
     }
 
     /// Source line `l` of element `e` as printed (`displayLines`, then
@@ -301,10 +319,21 @@ struct RowMeasurer {
         let source = UnsafeBufferPointer(rebasing: bytes[t.start..<(t.start + t.length)])
         markers.trim(source, isFirst: isFirst, &lo, &hi)
         let masked = markHidden(e, line: l, count: t.length)
-        if !masked, let base = source.baseAddress, Self.isPlainASCII(base + lo, hi - lo) {
-            // Nothing to hide or expand: wrap the source bytes where they are.
-            text = UnsafeBufferPointer(start: base + lo, count: hi - lo)
-            return hi > lo
+        // ASCII with no escape or tab (the line table says so): a byte prints unless a marker hides it.
+        if t.flags & (LineFlags.nonASCII | LineFlags.tab | LineFlags.backslash) == 0 {
+            guard masked else {
+                // Nothing to hide: wrap the source bytes where they are.
+                text = UnsafeBufferPointer(rebasing: source[lo..<hi])
+                return hi > lo
+            }
+            var n = 0
+            for k in lo..<hi {
+                line[n] = source[k]
+                n &+= mask[k] ? 0 : 1
+            }
+            lineCount = n
+            text = UnsafeBufferPointer(rebasing: line[0..<n])
+            return n > 0
         }
         var k = lo
         while k < hi {
@@ -315,26 +344,6 @@ struct RowMeasurer {
         }
         text = UnsafeBufferPointer(rebasing: line[0..<lineCount])
         return lineCount > 0  // a line holds no line breaks, so every visible byte was kept
-    }
-
-    /// True when `p[0..<count]` is ASCII without tabs or backslashes, so it prints as it is.
-    /// Eight bytes at a time.
-    private static func isPlainASCII(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-        let raw = UnsafeRawPointer(p)
-        var i = 0
-        while i + 8 <= count {
-            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if w & high != 0 || hasZero(w ^ (ones &* 0x09)) || hasZero(w ^ (ones &* 0x5C)) { return false }
-            i += 8
-        }
-        while i < count {
-            let b = p[i]
-            if b >= 0x80 || b == 0x09 || b == 0x5C { return false }
-            i += 1
-        }
-        return true
     }
 
     /// `WordWrap`'s input clean-up: a tab is four spaces, line breaks vanish.

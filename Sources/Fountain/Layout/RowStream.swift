@@ -40,14 +40,18 @@ struct RowStream {
     }
 
     private(set) var rows: [Row] = []
-    private var closedItems: [Item] = []
+    /// The items in order but for the open group (`openGroup`).
+    private(set) var closedItems: [Item] = []
     /// Where the last item, a group still open to glued blocks, starts.
     private var openGroupStart: Int?
 
+    /// The last item when it is a group still open to glued blocks.
+    var openGroup: Range<Int>? { openGroupStart.map { $0..<rows.count } }
+
     /// The items in order, the open group included.
     var items: [Item] {
-        guard let start = openGroupStart else { return closedItems }
-        return closedItems + [.group(start..<rows.count)]
+        guard let group = openGroup else { return closedItems }
+        return closedItems + [.group(group)]
     }
 
     /// The open group's last block keeps with the next one.
@@ -58,6 +62,8 @@ struct RowStream {
 
     init(expectedRows: Int = 0) {
         rows.reserveCapacity(expectedRows)
+        // About one item for every three rows in a feature.
+        closedItems.reserveCapacity(expectedRows / 3)
     }
 
     var rowCount: Int { rows.count }

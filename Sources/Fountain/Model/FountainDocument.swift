@@ -35,7 +35,7 @@ public struct FountainDocument: Sendable, Hashable {
     /// binary data (NUL and similar control bytes) with the byte offset.
     public init(bytes: [UInt8], decoding mode: DecodingMode = .strict) throws(FountainDecodingError) {
         let decoded = try UTF8Validation.decode(bytes, mode: mode)
-        self.init(source: SourceText(bytes: decoded.bytes, hasBOM: decoded.hasBOM))
+        self.init(source: decoded.source)
         warnings = decoded.warnings
     }
 

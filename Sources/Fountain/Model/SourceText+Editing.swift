@@ -67,7 +67,8 @@ extension SourceText {
         var newTable: [Line] = []
         newTable.reserveCapacity(newLines.count)
         for (k, text) in newLines.enumerated() {
-            newTable.append(Line(start: byteStart + inserted.count, length: text.count, ending: endings[k]))
+            let flags = text.withUnsafeBufferPointer { LineFlags.of($0, 0, $0.count) }
+            newTable.append(Line(start: byteStart + inserted.count, length: text.count, ending: endings[k], flags: flags))
             inserted.append(contentsOf: text)
             inserted.append(contentsOf: endings[k].bytes)
         }
@@ -80,7 +81,7 @@ extension SourceText {
             }
         }
         if lineTable.isEmpty {
-            lineTable = [Line(start: 0, length: 0, ending: .none)]
+            lineTable = [Line(start: 0, length: 0, ending: .none, flags: 0)]
         }
         return (byteStart..<byteEnd, inserted.count)
     }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The source exactly as read: UTF-8 bytes (BOM stripped and remembered)
 /// and a table of lines with their original endings.
 ///
@@ -16,17 +10,23 @@ public struct SourceText: Sendable, Hashable {
         var start: Int
         private var length32: UInt32
         var ending: LineEnding
+        /// `LineFlags` of the line's bytes, kept right by every edit (`replaceLines`).
+        var flags: UInt8
 
-        init(start: Int, length: Int, ending: LineEnding) {
+        init(start: Int, length: Int, ending: LineEnding, flags: UInt8) {
             self.start = start
             self.length32 = UInt32(length)
             self.ending = ending
+            self.flags = flags
         }
 
         var length: Int {
             @inline(__always) get { Int(length32) }
             set { length32 = UInt32(newValue) }
         }
+
+        /// Empty or whitespace only.
+        var isBlank: Bool { flags & LineFlags.content == 0 }
     }
 
     /// UTF-8 bytes without the BOM.
@@ -35,57 +35,18 @@ public struct SourceText: Sendable, Hashable {
     public internal(set) var hasBOM: Bool
     var lineTable: [Line]
 
+    /// Text known to be UTF-8 (from a `String`, or repaired): lines are split, nothing is checked.
     init(bytes: [UInt8], hasBOM: Bool) {
         self.bytes = bytes
         self.hasBOM = hasBOM
-        self.lineTable = SourceText.scanLines(bytes, from: 0, to: bytes.count)
+        self.lineTable = LineScan.lines(of: bytes, validating: false).lines
     }
 
-    /// Splits `bytes[from..<to]` at LF, CRLF and lone CR. The last line has
-    /// ending `.none`.
-    static func scanLines(_ bytes: [UInt8], from: Int, to: Int) -> [Line] {
-        var lines: [Line] = []
-        // Scripts average about 30 bytes a line: reserving for 16 never copies the table.
-        lines.reserveCapacity((to - from) / 16 + 1)
-        bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress, to > from else {
-                lines.append(Line(start: from, length: 0, ending: .none))
-                return
-            }
-            var start = from
-            if memchr(base + from, 0x0D, to - from) == nil {
-                // LF only (the common case): let memchr find the breaks.
-                while start < to, let p = memchr(base + start, 0x0A, to - start) {
-                    let i = UnsafePointer<UInt8>(p.assumingMemoryBound(to: UInt8.self)) - base
-                    lines.append(Line(start: start, length: i - start, ending: .lf))
-                    start = i + 1
-                }
-                lines.append(Line(start: start, length: to - start, ending: .none))
-                return
-            }
-            var i = from
-            while i < to {
-                let b = buf[i]
-                if b == 0x0A {
-                    lines.append(Line(start: start, length: i - start, ending: .lf))
-                    i += 1
-                    start = i
-                } else if b == 0x0D {
-                    if i + 1 < to, buf[i + 1] == 0x0A {
-                        lines.append(Line(start: start, length: i - start, ending: .crlf))
-                        i += 2
-                    } else {
-                        lines.append(Line(start: start, length: i - start, ending: .cr))
-                        i += 1
-                    }
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            lines.append(Line(start: start, length: to - start, ending: .none))
-        }
-        return lines
+    /// Bytes and the line table `LineScan` made of them while checking them.
+    init(bytes: [UInt8], hasBOM: Bool, lineTable: [Line]) {
+        self.bytes = bytes
+        self.hasBOM = hasBOM
+        self.lineTable = lineTable
     }
 
     /// Number of lines (at least 1).

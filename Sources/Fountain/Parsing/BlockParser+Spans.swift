@@ -15,7 +15,7 @@ extension BlockParser {
                 // Most elements have nothing inline: decide from the line flags alone.
                 var flags: UInt8 = 0
                 for l in lines { flags |= view(l).flags }
-                if flags & (LineView.Flags.emphasis | LineView.Flags.bracket) == 0 { continue }
+                if flags & (LineFlags.emphasis | LineFlags.bracket) == 0 { continue }
             }
             var spans = spanScratch
             spanScratch = []
@@ -26,11 +26,11 @@ extension BlockParser {
                 for l in lines {
                     let v = view(l)
                     if v.hidden { continue }
-                    if v.flags & LineView.Flags.bracket != 0 { anyBracket = true }
+                    if v.flags & LineFlags.bracket != 0 { anyBracket = true }
                     if v.isStripped {
                         masked.append((l, maskedLine(l)))
                         anyBracket = true
-                    } else if v.flags & LineView.Flags.emphasis != 0 {
+                    } else if v.flags & LineFlags.emphasis != 0 {
                         let t = table[l]
                         inline.emphasis(buf, t.start, t.start + t.length, line: l, into: &spans)
                     }

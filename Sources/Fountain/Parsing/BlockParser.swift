@@ -6,7 +6,14 @@ struct BlockParser {
     let buf: UnsafeBufferPointer<UInt8>
     let table: [SourceText.Line]
     let scanner: LineViewScanner
-    /// Views of lines `viewBase ..< viewBase + views.count`, computed in order.
+    /// Lines before `directEnd` (from the first parsed one) hold no boneyard
+    /// opener and none is open: their view is their line-table entry. From the
+    /// first line that can open a boneyard on, views are computed in order
+    /// (boneyard state runs from line to line) into `views`, from `viewBase`.
+    var directEnd: Int
+    /// Lines the caller expects to parse (all of them in a full parse).
+    let expectedLines: Int
+    var sequential = false
     var views: [LineView] = []
     var viewBase: Int
     /// Visible bytes of the lines a boneyard cut, by line.
@@ -38,11 +45,12 @@ struct BlockParser {
         self.buf = buf
         self.sharedSource = sharedSource
         self.table = table
-        self.scanner = LineViewScanner(lastCloser: lastCloser, flagTable: BlockParser.flagTable)
+        self.scanner = LineViewScanner(lastCloser: lastCloser)
+        self.directEnd = start
+        self.expectedLines = expectedLines
         self.viewBase = start
         self.elements = Array(context)
         self.contextCount = context.count
-        views.reserveCapacity(max(16, min(expectedLines, table.count - start)))
         // Scripts run to about two elements per three lines (a feature: 0.67); growing
         // the array copies every element and faults its pages in again.
         elements.reserveCapacity(context.count + max(16, expectedLines * 3 / 4))
@@ -53,28 +61,41 @@ struct BlockParser {
 
     var lineCount: Int { table.count }
 
-    /// The flag table in memory that lives as long as the process.
-    // Written once at first use and only read afterwards, so sharing it is safe.
-    nonisolated(unsafe) static let flagTable: UnsafePointer<UInt8> = {
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for k in 0..<256 { p[k] = LineView.flag(UInt8(k)) }
-        return UnsafePointer(p)
-    }()
-
     @inline(__always)
     mutating func view(_ line: Int) -> LineView {
+        if line < directEnd { return LineView(table[line]) }
         let k = line - viewBase
         if k < views.count { return views[k] }
-        return extendViews(to: line)
+        return laterView(line)
     }
 
+    /// Views at or past `directEnd`: moves `directEnd` on while no line can
+    /// open a boneyard, then computes views in order.
     @inline(never)
-    mutating func extendViews(to line: Int) -> LineView {
-        while viewBase + views.count <= line {
+    mutating func laterView(_ line: Int) -> LineView {
+        if !sequential {
+            while directEnd <= line {
+                if scanner.canOpen(table[directEnd], buf) {
+                    sequential = true
+                    viewBase = directEnd
+                    break
+                }
+                directEnd += 1
+            }
+            if !sequential { return LineView(table[line]) }
+        }
+        // Ahead in one go, as many as the caller expects (all of them in a full parse), so
+        // later calls find their view in `views` without a call.
+        let end = min(table.count, max(line + 1, viewBase + views.count + expectedLines))
+        if views.isEmpty { views.reserveCapacity(end - viewBase) }
+        while viewBase + views.count < end {
             let l = viewBase + views.count
             let t = table[l]
-            let (v, stripped) = scanner.view(line: l, start: t.start, length: t.length, buf: buf,
-                                             state: &boneyard, spans: &boneyardSpans)
+            if boneyard.openedAt == nil, !scanner.canOpen(t, buf) {
+                views.append(LineView(t))
+                continue
+            }
+            let (v, stripped) = scanner.view(line: l, t, buf: buf, state: &boneyard, spans: &boneyardSpans)
             views.append(v)
             if let stripped { strippedBytes[l] = stripped }
         }
@@ -353,7 +374,7 @@ struct BlockParser {
             if v.hidden { inSource = false; j += 1; continue }
             if v.blankness != .content { break }
             if j > i, table[j - 1].ending != .lf { inSource = false }
-            if v.isStripped || v.flags & LineView.Flags.tab != 0 { inSource = false }
+            if v.isStripped || v.flags & LineFlags.tab != 0 { inSource = false }
             last = j
             j += 1
         }
@@ -387,7 +408,7 @@ struct BlockParser {
             if v.hidden { continue }
             if !first { out.append(0x0A) }
             let strip = first && forced
-            let hasTab = v.flags & LineView.Flags.tab != 0
+            let hasTab = v.flags & LineFlags.tab != 0
             withBytes(j) { b, lo0, hi0 in
                 var lo = lo0
                 if strip {

@@ -18,49 +18,23 @@ struct LineView {
     /// Only boneyard (and whitespace): transparent to classification.
     var hidden: Bool
     var blankness: Blankness
-    /// Which interesting bytes occur in the line (`Flags`), to skip passes.
+    /// Which interesting bytes occur in the visible part of the line (`LineFlags`), to skip passes.
     var flags: UInt8
 
-    enum Flags {
-        static let star: UInt8 = 1
-        static let underscore: UInt8 = 2
-        static let bracket: UInt8 = 4
-        static let backslash: UInt8 = 8
-        static let tab: UInt8 = 16
-        static let slash: UInt8 = 32
-        static let emphasis: UInt8 = star | underscore
-    }
-
-    /// Flags of the bytes in `buf[lo..<hi]`: one table load per byte, four
-    /// accumulators so the ORs do not wait on each other.
-    static func scanFlags(_ buf: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, table: UnsafePointer<UInt8>) -> UInt8 {
-        var f0: UInt8 = 0, f1: UInt8 = 0, f2: UInt8 = 0, f3: UInt8 = 0
-        var i = lo
-        while i + 4 <= hi {
-            f0 |= table[Int(buf[i])]
-            f1 |= table[Int(buf[i + 1])]
-            f2 |= table[Int(buf[i + 2])]
-            f3 |= table[Int(buf[i + 3])]
-            i += 4
-        }
-        while i < hi {
-            f0 |= table[Int(buf[i])]
-            i += 1
-        }
-        return f0 | f1 | f2 | f3
-    }
-
+    /// The view of a line no boneyard touches: read off its line-table entry.
     @inline(__always)
-    static func flag(_ b: UInt8) -> UInt8 {
-        switch b {
-        case 0x2A: Flags.star
-        case 0x5F: Flags.underscore
-        case 0x5B: Flags.bracket
-        case 0x5C: Flags.backslash
-        case 0x09: Flags.tab
-        case 0x2F: Flags.slash
-        default: 0
-        }
+    init(_ line: SourceText.Line) {
+        isStripped = false
+        hidden = false
+        blankness = !line.isBlank ? .content : (line.length >= 2 ? .soft : .hard)
+        flags = line.flags
+    }
+
+    init(isStripped: Bool, hidden: Bool, blankness: Blankness, flags: UInt8) {
+        self.isStripped = isStripped
+        self.hidden = hidden
+        self.blankness = blankness
+        self.flags = flags
     }
 }
 
@@ -75,8 +49,6 @@ struct LineViewScanner {
     /// Offset of the last `*/` in the document: a `/*` opens a boneyard only
     /// when a `*/` follows it somewhere, otherwise it is literal text.
     let lastCloser: Int
-    /// `LineView.flagTable`, pinned for the scanner's lifetime by its owner.
-    let flagTable: UnsafePointer<UInt8>
 
     /// Byte offset of the last `*/`, or -1.
     static func lastCloserOffset(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
@@ -98,17 +70,17 @@ struct LineViewScanner {
         return -1
     }
 
+    /// True when line `t` can start a boneyard: it has a `/*` that some `*/` follows.
+    @inline(__always)
+    func canOpen(_ t: SourceText.Line, _ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        t.flags & LineFlags.slash != 0 && lastCloser >= t.start && hasOpener(buf, t.start, t.start + t.length)
+    }
+
     /// The view of one line, and its visible bytes when a boneyard cut it.
-    func view(line: Int, start: Int, length: Int, buf: UnsafeBufferPointer<UInt8>,
+    func view(line: Int, _ t: SourceText.Line, buf: UnsafeBufferPointer<UInt8>,
               state: inout BoneyardState, spans: inout [InlineSpan]) -> (LineView, [UInt8]?) {
-        let end = start + length
-        let flags = LineView.scanFlags(buf, start, end, table: flagTable)
-        if state.openedAt == nil, flags & LineView.Flags.slash == 0 || lastCloser < start || !hasOpener(buf, start, end) {
-            var i = start
-            while i < end, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
-            let blank: LineView.Blankness = i < end ? .content : (length >= 2 ? .soft : .hard)
-            return (LineView(isStripped: false, hidden: false, blankness: blank, flags: flags), nil)
-        }
+        if state.openedAt == nil, !canOpen(t, buf) { return (LineView(t), nil) }
+        let start = t.start, end = t.start + t.length
         // Slow path: split into visible and boneyard parts.
         var visible: [UInt8] = []
         var i = start
@@ -133,8 +105,7 @@ struct LineViewScanner {
             }
         }
         let blank = visible.withUnsafeBufferPointer { Self.blankness($0, 0, $0.count) }
-        var vflags: UInt8 = 0
-        for b in visible where b < 0x60 { vflags |= LineView.flag(b) }
+        let vflags = visible.withUnsafeBufferPointer { LineFlags.of($0, 0, $0.count) }
         return (LineView(isStripped: true, hidden: blank != .content,
                          blankness: blank == .content ? .content : .hard, flags: vflags), visible)
     }

@@ -1,8 +1,7 @@
-/// Checks raw bytes before parsing: UTF-8 validity and binary data.
+/// Raw file bytes to source text: UTF-8 validity and binary data, with a lossy repair.
 enum UTF8Validation {
     struct Decoded {
-        var bytes: [UInt8]
-        var hasBOM: Bool
+        var source: SourceText
         var warnings: [String]
     }
 
@@ -13,65 +12,19 @@ enum UTF8Validation {
         b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0B && b != 0x0C && b != 0x0D && b != 0x1B
     }
 
+    /// The source text of raw file bytes: checked and split into lines in one pass (`LineScan`).
     static func decode(_ input: [UInt8], mode: FountainDocument.DecodingMode) throws(FountainDecodingError) -> Decoded {
         let hasBOM = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF
         let base = hasBOM ? 3 : 0
-        if let bad = firstProblem(input, from: base) {
-            if mode == .strict { throw bad }
-            return repair(input, from: base, hasBOM: hasBOM)
-        }
         // Without a BOM the caller's array is shared (copy-on-write), not copied.
-        return Decoded(bytes: base == 0 ? input : Array(input[base...]), hasBOM: hasBOM, warnings: [])
-    }
-
-    /// The first invalid UTF-8 sequence or binary byte, with its offset.
-    static func firstProblem(_ input: [UInt8], from start: Int) -> FountainDecodingError? {
-        input.withUnsafeBufferPointer { buf in
-            var i = start
-            let n = buf.count
-            let raw = UnsafeRawPointer(buf.baseAddress)
-            while i < n {
-                // Eight ASCII bytes at a time, printable or LF; otherwise check
-                // those eight one by one (a sequence may run past them).
-                var stop = n
-                if let raw, i + 8 <= n {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if Self.isTextASCII(w) {
-                        i += 8
-                        continue
-                    }
-                    stop = i + 8
-                }
-                while i < stop {
-                    let b = buf[i]
-                    if b < 0x80 {
-                        if isBinaryByte(b) { return FountainDecodingError(reason: .binaryData, offset: i) }
-                        i += 1
-                        continue
-                    }
-                    let len = sequenceLength(buf, at: i)
-                    if len == 0 { return FountainDecodingError(reason: .invalidUTF8, offset: i) }
-                    i += len
-                }
-            }
-            return nil
+        let body = base == 0 ? input : Array(input[base...])
+        let scan = LineScan.lines(of: body, validating: true)
+        guard var problem = scan.problem else {
+            return Decoded(source: SourceText(bytes: body, hasBOM: hasBOM, lineTable: scan.lines), warnings: [])
         }
-    }
-
-    /// True when all eight bytes of `w` are ASCII and each is printable
-    /// (0x20 or above) or LF, the one control byte every line has. Exact: no
-    /// carry crosses a byte because every byte is below 0x80.
-    @inline(__always)
-    static func isTextASCII(_ w: UInt64) -> Bool {
-        let high: UInt64 = 0x8080_8080_8080_8080, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        if w & high != 0 { return false }
-        // High bit set in each byte that is 0x20 or above.
-        let printable = (w &+ 0x6060_6060_6060_6060) & high
-        if printable == high { return true }
-        // High bit set in each byte that is LF.
-        let y = w ^ 0x0A0A_0A0A_0A0A_0A0A
-        let lf = ~((y &+ low7) | y) & high
-        return printable | lf == high
+        problem.offset += base
+        if mode == .strict { throw problem }
+        return repair(input, from: base, hasBOM: hasBOM)
     }
 
     /// Length of the valid UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.
@@ -139,6 +92,6 @@ enum UTF8Validation {
         if dropped > 0 {
             warnings.append("dropped \(dropped) binary control byte(s), first at byte offset \(firstDropped)")
         }
-        return Decoded(bytes: out, hasBOM: hasBOM, warnings: warnings)
+        return Decoded(source: SourceText(bytes: out, hasBOM: hasBOM), warnings: warnings)
     }
 }
