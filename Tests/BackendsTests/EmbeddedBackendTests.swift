@@ -81,16 +81,8 @@ import Synchronization
                                           sampling: SamplingOptions(temperature: 0), stop: StopRules(maxTokens: maxTokens))
         let rowsBefore = backend.engine.queueSync { backend.engine.session.decodedRows }
         let stream = backend.continuations(of: request)
-        var run = CollectedRun()
-        for await event in stream {
-            if run.finalState(event.candidate) != nil { run.eventsAfterFinal += 1 }
-            switch event.kind {
-            case .state(let state): run.states[event.candidate, default: []].append(state)
-            case .text(let text):
-                run.texts[event.candidate, default: ""] += text
-                if event.candidate == 1, run.text(1).count >= 8 { stream.stop(candidate: 1) }
-            case .progress(let progress): run.lastProgress[event.candidate] = progress
-            }
+        let run = await CollectedRun.collect(stream) { run, candidate in
+            if candidate == 1, run.text(1).count >= 8 { stream.stop(candidate: 1) }
         }
         let rows = backend.engine.queueSync { backend.engine.session.decodedRows } - rowsBefore
         print("ENGINE-STOP-ONE: decoded rows \(rows) with candidate 1 stopped after \(run.text(1).count) characters; "

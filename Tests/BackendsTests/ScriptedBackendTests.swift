@@ -49,16 +49,8 @@ import Testing
         let short = ScriptedBackend.Script(tokens: ["a", "b", "c"], interval: .milliseconds(30))
         let stream = ScriptedBackend(scripts: [long, short]).continuations(of: ContinuationRequest(
             prompt: "x", candidateCount: 2, stop: StopRules(maxTokens: 1000)))
-        var run = CollectedRun()
-        for await event in stream {
-            if run.finalState(event.candidate) != nil { run.eventsAfterFinal += 1 }
-            switch event.kind {
-            case .state(let state): run.states[event.candidate, default: []].append(state)
-            case .text(let text):
-                run.texts[event.candidate, default: ""] += text
-                if event.candidate == 0, run.text(0).count == 2 { stream.stop(candidate: 0) }
-            case .progress(let progress): run.lastProgress[event.candidate] = progress
-            }
+        let run = await CollectedRun.collect(stream) { run, candidate in
+            if candidate == 0, run.text(0).count == 2 { stream.stop(candidate: 0) }
         }
         #expect(run.states[0] == [.queued, .streaming, .stopped])
         #expect(run.text(0).count < 200)

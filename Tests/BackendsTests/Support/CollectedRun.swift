@@ -24,13 +24,18 @@ struct CollectedRun {
         await collect(CandidateEventStream(events) { _ in })
     }
 
-    static func collect(_ stream: CandidateEventStream) async -> CollectedRun {
+    /// Everything `stream` says; `afterText` sees the run after each piece
+    /// of text (with the candidate it came for), to stop a candidate midway.
+    static func collect(_ stream: CandidateEventStream,
+                        afterText: (CollectedRun, Int) -> Void = { _, _ in }) async -> CollectedRun {
         var run = CollectedRun()
         for await event in stream {
             if run.finalState(event.candidate) != nil { run.eventsAfterFinal += 1 }
             switch event.kind {
             case .state(let state): run.states[event.candidate, default: []].append(state)
-            case .text(let text): run.texts[event.candidate, default: ""] += text
+            case .text(let text):
+                run.texts[event.candidate, default: ""] += text
+                afterText(run, event.candidate)
             case .progress(let progress): run.lastProgress[event.candidate] = progress
             }
         }
