@@ -7,8 +7,9 @@ import Fountain
 /// `synchronousLimit` bytes are repaginated when asked (a frame after an
 /// edit shows exact pages); longer ones keep their page starts shifted
 /// with each edit and are repaginated when the writer pauses (`UILoop`
-/// calls `Editor.repaginateIfStale` on an idle wake-up), so typing in a
-/// 200-page script never pays for it.
+/// calls `Editor.repaginateIfStale` once no input came for 100 ms, or ten
+/// times what the last repagination cost), so typing in a 200-page script
+/// never pays for it.
 struct PaginationTracker {
     static let synchronousLimit = 48 * 1024
 
