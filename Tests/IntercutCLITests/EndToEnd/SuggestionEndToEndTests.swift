@@ -152,21 +152,34 @@ struct SuggestionEndToEndTests {
         try tmux.waitForFirstFrame()
         try tmux.waitFor(text: "embedded", timeout: 30)
         try tmux.keys("C-End", "C-Space")
-        try tmux.waitFor(timeout: 90, "candidate 2 streaming with some words") { screen in
+        // Whichever candidate is caught streaming a few words is stopped (one
+        // may reach its end of text early): `number` is its pane number.
+        func streaming(_ screen: String) -> Int? {
             let pane = PaneCandidates(screen)
-            return pane[2]?.status.hasPrefix("streaming") == true && (pane[2]?.text.split(separator: " ").count ?? 0) >= 2
+            return (1...3).first { n in
+                pane[n].map { $0.status.hasPrefix("streaming") && $0.text.split(separator: " ").count >= 2 } == true
+            }
         }
-        try tmux.keys("C-n", "S-F6")
-        try tmux.waitFor(text: "Suggestion 2 stopped")
-        // The other two go on to their end while 2 stays stopped.
-        let finished = try tmux.waitFor(timeout: 120, "candidates 1 and 3 finished") { screen in
-            let pane = PaneCandidates(screen)
-            return pane[1]?.status == "done" && pane[3]?.status == "done"
+        let caught = try tmux.waitFor(timeout: 90, "a candidate streaming with some words") { streaming($0) != nil }
+        let number = streaming(caught)!
+        try tmux.tmux(["send-keys", "-t", "main"] + Array(repeating: "C-n", count: number - 1) + ["S-F6"])
+        try tmux.waitFor(text: "Suggestion \(number) stopped")
+        // The other two go on to their end while it stays stopped. Read from
+        // the log (a candidate's record is written when it ends): a long
+        // candidate 1 can push candidate 3 below the pane's last row.
+        let oldLog = tmux.directory + "/.draft.fountain.intercut/feedback.jsonl"
+        func firstRequestCandidates() -> [[String: Any]] {
+            (contents(oldLog) ?? "").split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }.filter { $0["event"] as? String == "candidate" && $0["request"] as? Int == 1 }
         }
-        #expect(PaneCandidates(finished)[2]?.status == "stopped")
+        try tmux.poll(timeout: 120, "the other candidates finished") {
+            Set(firstRequestCandidates().compactMap { $0["index"] as? Int }).isSuperset(of: [0, 1, 2])
+        }
+        #expect(PaneCandidates(try tmux.screen())[number]?.status == "stopped")
         // The stopped candidate's text is taken like any other.
         try tmux.keys("C-t")
-        try tmux.waitFor(text: "Suggestion 2 taken")
+        try tmux.waitFor(text: "Suggestion \(number) taken")
         // Save As: the decisions made afterwards go to the new name's log, with the history.
         try tmux.keys("C-w")
         try tmux.waitFor(text: "Save as:")
@@ -175,24 +188,23 @@ struct SuggestionEndToEndTests {
         try tmux.keys("Enter")
         try tmux.waitFor(text: "Saved heist.fountain")
         try tmux.keys("C-Space")
-        try tmux.waitFor(timeout: 120, "a new candidate to reject") { screen in
-            PaneCandidates(screen)[1].map { $0.status == "done" && !$0.text.isEmpty } == true
+        func finished(_ screen: String) -> Int? {
+            let pane = PaneCandidates(screen)
+            return (1...3).first { n in pane[n].map { $0.status == "done" && !$0.text.isEmpty } == true }
         }
-        try tmux.keys("F7")
-        try tmux.waitFor(text: "Suggestion 1 rejected")
+        let offered = try tmux.waitFor(timeout: 120, "a new candidate to reject") { finished($0) != nil }
+        let rejected = finished(offered)!
+        try tmux.tmux(["send-keys", "-t", "main"] + Array(repeating: "C-n", count: rejected - 1) + ["F7"])
+        try tmux.waitFor(text: "Suggestion \(rejected) rejected")
         try tmux.keys("C-q")
         try tmux.waitFor(text: "EXIT=0")
 
-        let oldLog = tmux.directory + "/.draft.fountain.intercut/feedback.jsonl"
         let newLog = tmux.directory + "/.heist.fountain.intercut/feedback.jsonl"
-        let records = (contents(oldLog) ?? "").split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-        let candidates = records.filter { $0["event"] as? String == "candidate" && $0["request"] as? Int == 1 }
-        let stopped = try #require(candidates.first { $0["index"] as? Int == 1 })
+        let candidates = firstRequestCandidates()
+        let stopped = try #require(candidates.first { $0["index"] as? Int == number - 1 })
         #expect(stopped["finish"] as? String == "stopped")
         #expect(stopped["stopped_alone"] as? Bool == true)
-        #expect(candidates.filter { $0["index"] as? Int != 1 }.allSatisfy { ($0["finish"] as? String).map { $0 != "stopped" } == true },
+        #expect(candidates.filter { $0["index"] as? Int != number - 1 }.allSatisfy { ($0["finish"] as? String).map { $0 != "stopped" } == true },
                 "the others ended by themselves: \(candidates)")
         let stoppedText = try #require(stopped["text"] as? String)
         #expect((contents(renamed) ?? "").contains(stoppedText.trimmingCharacters(in: .whitespacesAndNewlines)),
