@@ -117,6 +117,22 @@ struct IncrementalParseTests {
 }
 
 extension IncrementalParseTests {
+    @Test func typingInsideALongBoneyardMatchesAFullParse() throws {
+        let hidden = (1...40).map { "Cut line \($0) of the old ending." }.joined(separator: "\n")
+        var doc = FountainDocument(parsing: "INT. PIER - NIGHT\n\nVera waits.\n\n/*\n" + hidden + "\n*/\n\nMarlowe arrives.\n")
+        let boneyard = try #require(doc.elements.first { $0.kind == .boneyard })
+        #expect(boneyard.lines.count == 42)
+        // Plain typing inside stays hidden; a lone `*` or `/` is no marker; a
+        // closer typed mid-boneyard ends it there (and the old `*/` then closes nothing).
+        for (line, text) in [(10, "Cut line 6 of the new ending."), (11, "a * b / c"), (30, ""), (12, "Ends here */ Vera runs.")] {
+            doc.replaceLines(line..<(line + 1), with: [text])
+            let full = FountainDocument(parsing: doc.sourceString)
+            #expect(doc.elements == full.elements, "after line \(line) := \(text)")
+            #expect(doc.lastCloser == full.lastCloser)
+        }
+        #expect(doc.elements.contains { $0.kind == .action && $0.text.contains("Vera runs.") }, "the new closer shows what follows it")
+    }
+
     @Test func replacingLinesLeavesTheOriginalAlone() {
         let doc = FountainDocument(parsing: "INT. A - DAY\n\nJOHN\nHi.\n")
         let edited = doc.replacingLines(3..<4, with: ["Hello.", "", "MARY", "Hey."])

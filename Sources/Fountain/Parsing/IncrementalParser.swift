@@ -11,6 +11,17 @@
 /// the last `*/` of the file the whole body is re-parsed.
 enum IncrementalParser {
     static func apply(to doc: inout FountainDocument, lines range: Range<Int>, newLines: [[UInt8]]) {
+        if editsBoneyardInterior(doc, lines: range, newLines: newLines) {
+            // The line stays hidden and nothing else changes: no element does.
+            let oldCloser = doc.lastCloser
+            let edit = doc.source.replaceLines(range, with: newLines)
+            if let closer = closerAfterEdit(doc.source.bytes, old: oldCloser, edit: edit.old, inserted: edit.newCount) {
+                doc.lastCloser = closer
+            } else {
+                full(&doc)
+            }
+            return
+        }
         let a = range.lowerBound, b = range.upperBound
         let oldLineCount = doc.source.lineCount
         let oldCloser = doc.lastCloser
@@ -65,6 +76,28 @@ enum IncrementalParser {
         if firstReused < doc.elements.count, case .character(_, _, true) = doc.elements[firstReused].kind {
             DualPairing.pair(&doc.elements, cueIndex: firstReused, markFrom: startElement)
         }
+    }
+
+    /// Whether the edit replaces one line strictly inside a boneyard element
+    /// (not its first or last line) with one line, and neither holds `/*` or
+    /// `*/`. Such a line lies wholly inside an open boneyard (a hidden line
+    /// without markers can be nothing else) and stays there, so typing in a
+    /// long stretch of boneyard never re-parses all of it.
+    static func editsBoneyardInterior(_ doc: FountainDocument, lines range: Range<Int>, newLines: [[UInt8]]) -> Bool {
+        guard range.count == 1, newLines.count == 1, let k = doc.elementIndex(containingLine: range.lowerBound),
+              case .boneyard = doc.elements[k].kind else { return false }
+        let lines = doc.elements[k].lines
+        guard lines.lowerBound < range.lowerBound, range.lowerBound < lines.upperBound - 1 else { return false }
+        return !hasBoneyardMarker(doc.source.lineBytes(range.lowerBound)) && !hasBoneyardMarker(newLines[0][...])
+    }
+
+    static func hasBoneyardMarker(_ line: ArraySlice<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line {
+            if (previous == 0x2F && byte == 0x2A) || (previous == 0x2A && byte == 0x2F) { return true }
+            previous = byte
+        }
+        return false
     }
 
     static func full(_ doc: inout FountainDocument) {
