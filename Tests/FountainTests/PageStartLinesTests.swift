@@ -7,11 +7,10 @@ import Testing
 /// pages' text, including pages that begin inside a split speech or action
 /// paragraph.
 @Suite struct PageStartLinesTests {
-    /// Source line `line` as it could print: emphasis markers and forcing
-    /// characters gone, upper-cased (headings, cues and transitions print in capitals).
-    static func printable(_ document: FountainDocument, line: Int) -> String {
-        let text = document.source.lines[line].uppercased()
-        return String(text.filter { !"*_@!~>.<#".contains($0) })
+    /// `text` as it could print: emphasis markers and forcing characters
+    /// gone, upper-cased (headings, cues and transitions print in capitals).
+    static func printable(_ text: String) -> String {
+        String(text.uppercased().filter { !"*_@!~>.<#".contains($0) })
     }
 
     static func check(_ document: FountainDocument, _ name: String) {
@@ -24,9 +23,8 @@ import Testing
         for (index, page) in pages.enumerated().dropFirst() {
             // A page that goes on with a speech begins with `NAME (CONT'D)`, printed by the break.
             guard let first = page.lines.first(where: { !$0.text.contains("(CONT'D)") }) else { continue }
-            let printed = String(first.text.uppercased().filter { !"*_@!~>.<#".contains($0) })
-                .trimmingCharacters(in: .whitespaces)
-            #expect(printable(document, line: starts[index]).contains(printed),
+            let printed = printable(first.text).trimmingCharacters(in: .whitespaces)
+            #expect(printable(document.source.lines[starts[index]]).contains(printed),
                     "\(name) page \(index + 1): starts at line \(starts[index]) '\(document.source.lines[starts[index]])', prints '\(first.text)'")
         }
     }

@@ -114,7 +114,8 @@ public final class Editor {
         setMessage(text, isError: true)
     }
 
-    /// Effects raised outside `handle` (by `open`), for the caller to carry out now.
+    /// The effects raised so far (by `handle`, or outside it by `open`), handed
+    /// over once.
     func takePendingEffects() -> [EditorEffect] {
         defer { pendingEffects.removeAll(keepingCapacity: true) }
         return pendingEffects
@@ -125,8 +126,7 @@ public final class Editor {
     /// the document) go out with the next call.
     public func handle(_ event: InputEvent) -> [EditorEffect] {
         dispatch(event)
-        defer { pendingEffects.removeAll(keepingCapacity: true) }
-        return pendingEffects
+        return takePendingEffects()
     }
 
     /// Lays out and draws the whole screen into a fresh grid.
